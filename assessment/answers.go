@@ -1,0 +1,256 @@
+package assessment
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/ombudsman-ri/p4/scoring"
+)
+
+// MaxNoteLength bounds assessor notes and reasons (characters).
+const MaxNoteLength = 4000
+
+// indicatorFor returns the indicator of the method that applies to kind, and its maximum answer.
+func indicatorFor(m *scoring.Method, kind scoring.Kind, code string) (*scoring.Indicator, int, bool) {
+	for _, ind := range m.Indicators() {
+		if ind.Code != code {
+			continue
+		}
+		if len(ind.Kinds) > 0 && !slices.Contains(ind.Kinds, kind) {
+			return nil, 0, false
+		}
+		max := ind.Max
+		if max == 0 {
+			max = m.Instrument.Scale.Max
+		}
+		return ind, max, true
+	}
+	return nil, 0, false
+}
+
+// applicable lists the indicator codes of the method that apply to kind, in instrument order.
+func applicable(m *scoring.Method, kind scoring.Kind) []string {
+	var out []string
+	for _, ind := range m.Indicators() {
+		if len(ind.Kinds) == 0 || slices.Contains(ind.Kinds, kind) {
+			out = append(out, ind.Code)
+		}
+	}
+	return out
+}
+
+// UnitView is a unit assessment with everything the questionnaire shows.
+type UnitView struct {
+	Assessment UnitAssessment  `json:"assessment"`
+	Entity     Entity          `json:"entity"`
+	Unit       Unit            `json:"unit"`
+	Period     Period          `json:"period"`
+	Answers    []Answer        `json:"answers"`
+	Evidence   []Evidence      `json:"evidence"`
+	Comments   []ReviewComment `json:"comments"`
+}
+
+// loadUnit reads a unit assessment with its entity and period inside tx.
+func (s *Service) loadUnit(ctx context.Context, tx Store, id int64, forUpdate bool) (UnitAssessment, Entity, Period, error) {
+	ua, err := tx.UnitAssessment(ctx, id, forUpdate)
+	if err != nil {
+		return ua, Entity{}, Period{}, err
+	}
+	e, err := tx.Entity(ctx, ua.EntityID)
+	if err != nil {
+		return ua, e, Period{}, err
+	}
+	p, err := tx.Period(ctx, ua.PeriodID)
+	return ua, e, p, err
+}
+
+// canReadUnit: admin and leadership read all; coordinators their province;
+// assessors their assigned units; agency users their own entity once its
+// results are shared (final or published).
+func (s *Service) canReadUnit(ctx context.Context, tx Store, a Actor, ua UnitAssessment, e Entity) (bool, error) {
+	if a.Role == RoleAgency {
+		if a.EntityID != e.ID {
+			return false, nil
+		}
+		pe, err := tx.PeriodEntity(ctx, ua.PeriodID, e.ID, false)
+		if err != nil {
+			return false, err
+		}
+		return pe.State == EntityFinal || pe.State == EntityPublished, nil
+	}
+	return CanRead(a, e, ua), nil
+}
+
+// Unit returns a unit assessment with its answers, evidence and comments.
+// An actor who may not read it gets ErrNotFound, not a hint that it exists.
+func (s *Service) Unit(ctx context.Context, a Actor, id int64) (UnitView, error) {
+	var v UnitView
+	ua, e, p, err := s.loadUnit(ctx, s.store, id, false)
+	if err != nil {
+		return v, err
+	}
+	ok, err := s.canReadUnit(ctx, s.store, a, ua, e)
+	if err != nil {
+		return v, err
+	}
+	if !ok {
+		return v, ErrNotFound
+	}
+	v.Assessment, v.Entity, v.Period = ua, e, p
+	for _, u := range e.Units {
+		if u.ID == ua.UnitID {
+			v.Unit = u
+		}
+	}
+	if v.Answers, err = s.store.Answers(ctx, id); err != nil {
+		return v, err
+	}
+	if v.Evidence, err = s.store.EvidenceOf(ctx, id); err != nil {
+		return v, err
+	}
+	v.Comments, err = s.store.Comments(ctx, id)
+	return v, err
+}
+
+// checkEditable says whether the actor may change the answers of ua now.
+func (s *Service) checkEditable(a Actor, ua UnitAssessment, p Period, action string) error {
+	if !isAssigned(a, ua) {
+		return ErrForbidden
+	}
+	if p.Status != PeriodOpen {
+		return &StateError{Action: action, From: "period " + p.Status, Kind: ErrLocked}
+	}
+	if ua.State == UnitAccepted {
+		return &StateError{Action: action, From: ua.State, Kind: ErrLocked, Detail: "accepted answers are locked; a coordinator can reopen the unit"}
+	}
+	if ua.State == UnitSubmitted {
+		return &StateError{Action: action, From: ua.State, Kind: ErrState, Detail: "the unit is waiting for review"}
+	}
+	if !p.Fieldwork.Contains(s.today()) && !(ua.State == UnitReturned && p.Review.Contains(s.today())) {
+		return &StateError{Action: action, Kind: ErrWindow, Detail: "answers are saved during field work (and returned units during review)"}
+	}
+	return nil
+}
+
+// validateAnswer checks an input against the instrument.
+func validateAnswer(m *scoring.Method, kind scoring.Kind, indicator string, in AnswerInput) error {
+	var ve ValidationError
+	ind, max, ok := indicatorFor(m, kind, indicator)
+	if !ok {
+		ve.Add("indicator", "unknown_indicator", "indicator %q is not in this period's instrument for a %s", indicator, kind)
+		return &ve
+	}
+	switch {
+	case in.NA && in.Value != nil:
+		ve.Add("value", "value_with_na", "an answer is either a value or not applicable, not both")
+	case in.NA && !ind.NAAllowed:
+		ve.Add("na", "na_not_allowed", "indicator %s does not allow not applicable", ind.Code)
+	case in.NA && strings.TrimSpace(in.NAReason) == "":
+		ve.Add("na_reason", "required", "say why the indicator does not apply")
+	case in.Value != nil && (*in.Value < 0 || *in.Value > max):
+		ve.Add("value", "out_of_range", "must be between 0 and %d", max)
+	}
+	if len([]rune(in.Note)) > MaxNoteLength {
+		ve.Add("note", "too_long", "a note has at most %d characters", MaxNoteLength)
+	}
+	if len([]rune(in.NAReason)) > MaxNoteLength {
+		ve.Add("na_reason", "too_long", "a reason has at most %d characters", MaxNoteLength)
+	}
+	return ve.Err()
+}
+
+// SaveAnswer stores the answer to one indicator. baseVersion is the version
+// the user's edit started from (0 when there was no answer yet). When someone
+// else saved in between, nothing is written and a *ConflictError carries the
+// current answer. Saving the same content again is harmless.
+func (s *Service) SaveAnswer(ctx context.Context, a Actor, unitAssessmentID int64, indicator string, in AnswerInput, baseVersion int) (Answer, error) {
+	var out Answer
+	err := s.store.InTx(ctx, func(tx Store) error {
+		ua, e, p, err := s.loadUnit(ctx, tx, unitAssessmentID, false)
+		if err != nil {
+			return err
+		}
+		if ok, err := s.canReadUnit(ctx, tx, a, ua, e); err != nil {
+			return err
+		} else if !ok {
+			return ErrNotFound
+		}
+		if err := s.checkEditable(a, ua, p, "saving an answer"); err != nil {
+			return err
+		}
+		m, err := s.method(ctx, tx, p.MethodID)
+		if err != nil {
+			return err
+		}
+		if err := validateAnswer(m, e.Kind, indicator, in); err != nil {
+			return err
+		}
+		if !in.NA {
+			in.NAReason = ""
+		}
+		cur, err := tx.Answer(ctx, unitAssessmentID, indicator, true)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			if baseVersion != 0 {
+				return &ConflictError{Reason: "the answer no longer exists"}
+			}
+			out = Answer{UnitAssessmentID: unitAssessmentID, Indicator: indicator, Value: in.Value, NA: in.NA,
+				NAReason: in.NAReason, Note: in.Note, Version: 1, UpdatedBy: a.UserID, UpdatedAt: s.now()}
+			if err := tx.InsertAnswer(ctx, &out); err != nil {
+				if errors.Is(err, ErrConflict) {
+					// Another save created it first; report what it wrote.
+					if cur, cerr := tx.Answer(ctx, unitAssessmentID, indicator, false); cerr == nil {
+						return &ConflictError{Current: cur}
+					}
+				}
+				return err
+			}
+			return s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, nil, answerAudit(out), "")
+		case err != nil:
+			return err
+		}
+		if sameAnswer(cur, in) {
+			out = cur // a retried save of what is already stored
+			return nil
+		}
+		if cur.Version != baseVersion {
+			return &ConflictError{Current: cur}
+		}
+		out = cur
+		out.Value, out.NA, out.NAReason, out.Note = in.Value, in.NA, in.NAReason, in.Note
+		out.UpdatedBy, out.UpdatedAt = a.UserID, s.now()
+		if err := tx.UpdateAnswer(ctx, &out, baseVersion); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, answerAudit(cur), answerAudit(out), "")
+	})
+	return out, err
+}
+
+func sameAnswer(cur Answer, in AnswerInput) bool {
+	sameVal := (cur.Value == nil && in.Value == nil) || (cur.Value != nil && in.Value != nil && *cur.Value == *in.Value)
+	return sameVal && cur.NA == in.NA && cur.Note == in.Note && (!in.NA || cur.NAReason == in.NAReason)
+}
+
+func answerAudit(a Answer) map[string]any {
+	return map[string]any{"indicator": a.Indicator, "value": a.Value, "na": a.NA, "na_reason": a.NAReason, "note": a.Note, "version": a.Version}
+}
+
+// Missing lists the applicable indicators of a unit that have no answer yet.
+func Missing(m *scoring.Method, kind scoring.Kind, answers []Answer) []string {
+	have := map[string]bool{}
+	for _, a := range answers {
+		if a.Value != nil || a.NA {
+			have[a.Indicator] = true
+		}
+	}
+	var out []string
+	for _, code := range applicable(m, kind) {
+		if !have[code] {
+			out = append(out, code)
+		}
+	}
+	return out
+}

@@ -1,0 +1,235 @@
+package assessment
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/ombudsman-ri/p4/scoring"
+)
+
+func formatID(id int64) string { return strconv.FormatInt(id, 10) }
+
+// scoringEntity builds the scoring input of an entity from its stored answers.
+func (s *Service) scoringEntity(ctx context.Context, tx Store, p Period, e Entity) (scoring.Entity, error) {
+	se := scoring.Entity{ID: formatID(e.ID), Name: e.Name, Kind: e.Kind, Province: e.ProvinceCode}
+	uas, err := tx.UnitAssessments(ctx, p.ID, e.ID)
+	if err != nil {
+		return se, err
+	}
+	ids := make([]int64, len(uas))
+	for i, ua := range uas {
+		ids[i] = ua.ID
+	}
+	answers, err := tx.Answers(ctx, ids...)
+	if err != nil {
+		return se, err
+	}
+	byUA := map[int64]map[string]scoring.Answer{}
+	for _, a := range answers {
+		if a.Value == nil && !a.NA {
+			continue // cleared: unanswered
+		}
+		if byUA[a.UnitAssessmentID] == nil {
+			byUA[a.UnitAssessmentID] = map[string]scoring.Answer{}
+		}
+		sa := scoring.Answer{NA: a.NA}
+		if a.Value != nil {
+			sa.Value = *a.Value
+		}
+		byUA[a.UnitAssessmentID][a.Indicator] = sa
+	}
+	names := map[int64]string{}
+	for _, u := range e.Units {
+		names[u.ID] = u.Name
+	}
+	for _, ua := range uas {
+		ans := byUA[ua.ID]
+		if ans == nil {
+			ans = map[string]scoring.Answer{}
+		}
+		se.Units = append(se.Units, scoring.Unit{ID: formatID(ua.UnitID), Name: names[ua.UnitID], Answers: ans})
+	}
+	return se, nil
+}
+
+// recompute scores an entity from its answers, stores an immutable snapshot,
+// makes it current and re-ranks the entity's peer groups, inside tx.
+func (s *Service) recompute(ctx context.Context, tx Store, a Actor, p Period, entityID int64, source string) (Snapshot, error) {
+	m, err := s.method(ctx, tx, p.MethodID)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	e, err := tx.Entity(ctx, entityID)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	se, err := s.scoringEntity(ctx, tx, p, e)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	res, err := scoring.ScoreEntity(m, se)
+	if err != nil {
+		return Snapshot{}, fmt.Errorf("score entity %d: %w", entityID, err)
+	}
+	snap := snapshotOf(p, e, res, source, a, s)
+	if err := s.saveAndRank(ctx, tx, a, p, e, &snap); err != nil {
+		return Snapshot{}, err
+	}
+	return snap, nil
+}
+
+func snapshotOf(p Period, e Entity, res *scoring.EntityResult, source string, a Actor, s *Service) Snapshot {
+	snap := Snapshot{PeriodID: p.ID, EntityID: e.ID, MethodID: p.MethodID, Score: res.Score, Category: res.Category,
+		Opinion: res.Opinion, Zone: res.Zone, Complete: res.Complete, Source: source, CreatedAt: s.now(), CreatedBy: a.UserID, Detail: res}
+	for _, d := range res.Dimensions {
+		snap.Dimensions = append(snap.Dimensions, dimOf(0, d))
+	}
+	for _, u := range res.Units {
+		id, _ := strconv.ParseInt(u.ID, 10, 64)
+		snap.Units = append(snap.Units, SnapshotUnit{UnitID: id, Score: u.Score, Complete: u.Complete})
+		for _, d := range u.Dimensions {
+			snap.Dimensions = append(snap.Dimensions, dimOf(id, d))
+		}
+	}
+	return snap
+}
+
+func dimOf(unitID int64, d scoring.DimensionResult) SnapshotDimension {
+	pts, max := d.Points.String(), d.Max.String()
+	if d.Exact != nil {
+		pts = d.Exact.FloatString(4)
+	}
+	if d.ExactMax != nil {
+		max = d.ExactMax.FloatString(4)
+	}
+	return SnapshotDimension{UnitID: unitID, Dimension: d.Code, Points: pts, MaxPoints: max, Percent: d.Percent}
+}
+
+func (s *Service) saveAndRank(ctx context.Context, tx Store, a Actor, p Period, e Entity, snap *Snapshot) error {
+	var prev *Snapshot
+	if cur, err := tx.CurrentSnapshot(ctx, p.ID, e.ID); err == nil {
+		prev = &cur
+	}
+	if err := tx.SaveSnapshot(ctx, snap); err != nil {
+		return err
+	}
+	if err := s.rerank(ctx, tx, p, e); err != nil {
+		return err
+	}
+	summary := func(sn *Snapshot) any {
+		if sn == nil {
+			return nil
+		}
+		return map[string]any{"snapshot": sn.ID, "score": sn.Score, "category": sn.Category, "zone": sn.Zone, "complete": sn.Complete}
+	}
+	return s.audit(ctx, tx, a, chainOf("entity", e.ID), "result."+snap.Source, "result", snap.ID, p.ID, e.ID, summary(prev), summary(snap), "")
+}
+
+// rerank recomputes the ranks of every peer group the entity belongs to.
+func (s *Service) rerank(ctx context.Context, tx Store, p Period, e Entity) error {
+	for _, g := range scoring.PeerGroupsOf(e.Kind, e.ProvinceCode) {
+		standings, err := tx.Standings(ctx, p.ID, g)
+		if err != nil {
+			return err
+		}
+		cur := make([]scoring.Standing, len(standings))
+		snapOf := map[string]int64{}
+		for i, st := range standings {
+			id := formatID(st.EntityID)
+			cur[i] = scoring.Standing{EntityID: id, Name: st.Name, Score: st.Score, Complete: st.Complete, NotAssessed: st.NotAssessed}
+			snapOf[id] = st.SnapshotID
+		}
+		var rows []Ranking
+		for _, r := range scoring.Rank(cur, nil, false) {
+			if r.Rank == 0 {
+				continue
+			}
+			id, _ := strconv.ParseInt(r.EntityID, 10, 64)
+			rows = append(rows, Ranking{PeriodID: p.ID, PeerGroup: g.String(), EntityID: id, SnapshotID: snapOf[r.EntityID], Rank: r.Rank})
+		}
+		if err := tx.ReplaceRankings(ctx, p.ID, g.String(), rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Recompute scores an entity again from its answers (e.g. after a method
+// correction before publication). Admin only.
+func (s *Service) Recompute(ctx context.Context, a Actor, periodID, entityID int64) (Snapshot, error) {
+	if err := requireAdmin(a); err != nil {
+		return Snapshot{}, err
+	}
+	var snap Snapshot
+	err := s.store.InTx(ctx, func(tx Store) error {
+		p, err := tx.Period(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		if p.Status == PeriodPublished {
+			return &StateError{Action: "result.recompute", From: "period published", Kind: ErrLocked}
+		}
+		snap, err = s.recompute(ctx, tx, a, p, entityID, SourceComputed)
+		return err
+	})
+	return snap, err
+}
+
+// ImportHistorical stores a result given as a score (a past year's published
+// table), classified by the period's method; ranks are recomputed, never taken
+// from the source.
+func (s *Service) ImportHistorical(ctx context.Context, a Actor, periodID, entityID int64, score scoring.Score) (Snapshot, error) {
+	if err := requireAdmin(a); err != nil {
+		return Snapshot{}, err
+	}
+	var snap Snapshot
+	err := s.store.InTx(ctx, func(tx Store) error {
+		p, err := tx.Period(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		if !p.Historical {
+			return &StateError{Action: "result.import", Kind: ErrState, Detail: "only historical periods take imported scores"}
+		}
+		m, err := s.method(ctx, tx, p.MethodID)
+		if err != nil {
+			return err
+		}
+		e, err := tx.Entity(ctx, entityID)
+		if err != nil {
+			return err
+		}
+		pe, err := tx.PeriodEntity(ctx, periodID, entityID, true)
+		if err != nil {
+			return err
+		}
+		if !pe.Assessed {
+			return &StateError{Action: "result.import", From: "not assessed", Kind: ErrState}
+		}
+		sc := score
+		res, err := scoring.ScoreEntity(m, scoring.Entity{ID: formatID(e.ID), Name: e.Name, Kind: e.Kind, Province: e.ProvinceCode, Score: &sc})
+		if err != nil {
+			return err
+		}
+		snap = snapshotOf(p, e, res, SourceImported, a, s)
+		if err := s.saveAndRank(ctx, tx, a, p, e, &snap); err != nil {
+			return err
+		}
+		if pe.State == EntityAssessing {
+			pe.State = EntityFinal
+			return tx.UpdatePeriodEntity(ctx, &pe)
+		}
+		return nil
+	})
+	return snap, err
+}
+
+// DetailJSON renders a snapshot's scoring detail for storage.
+func DetailJSON(s Snapshot) ([]byte, error) {
+	if s.Detail == nil {
+		return []byte("{}"), nil
+	}
+	return json.Marshal(s.Detail)
+}

@@ -1,0 +1,103 @@
+package assessment
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"github.com/ombudsman-ri/p4/scoring"
+)
+
+// Store keeps the records. Methods return ErrNotFound for a missing row and
+// ErrConflict for a duplicate natural key or a stale version. The service owns
+// transactions through InTx; a Store given to the callback runs in that
+// transaction.
+type Store interface {
+	InTx(ctx context.Context, fn func(tx Store) error) error
+
+	CreateRegion(ctx context.Context, r *Region) error
+	RegionByCode(ctx context.Context, code string) (Region, error)
+	Regions(ctx context.Context) ([]Region, error)
+
+	CreateEntity(ctx context.Context, e *Entity) error // with its units and their products
+	Entity(ctx context.Context, id int64) (Entity, error)
+	EntityByCode(ctx context.Context, code string) (Entity, error)
+
+	CreateUser(ctx context.Context, u *User) error
+	User(ctx context.Context, id int64) (User, error)
+	UserByEmail(ctx context.Context, email string) (User, error)
+	UpdateUser(ctx context.Context, u User) error
+
+	CreateMethod(ctx context.Context, m *MethodVersion) error
+	Method(ctx context.Context, id int64) (MethodVersion, error) // Definition filled, Method nil
+	LatestMethodVersion(ctx context.Context, code string) (MethodVersion, error)
+
+	CreatePeriod(ctx context.Context, p *Period) error
+	Period(ctx context.Context, id int64) (Period, error)
+	PeriodByYear(ctx context.Context, year int) (Period, error)
+	UpdatePeriod(ctx context.Context, p *Period) error // optimistic: p.Version must be current; increments it
+
+	AddPeriodEntity(ctx context.Context, pe PeriodEntity) error
+	PeriodEntity(ctx context.Context, periodID, entityID int64, forUpdate bool) (PeriodEntity, error)
+	PeriodEntities(ctx context.Context, periodID int64) ([]PeriodEntity, error)
+	UpdatePeriodEntity(ctx context.Context, pe *PeriodEntity) error // increments Version
+
+	CreateUnitAssessment(ctx context.Context, ua *UnitAssessment) error
+	UnitAssessment(ctx context.Context, id int64, forUpdate bool) (UnitAssessment, error)
+	UnitAssessments(ctx context.Context, periodID, entityID int64) ([]UnitAssessment, error)
+	UpdateUnitAssessment(ctx context.Context, ua *UnitAssessment) error // increments Version
+	Assign(ctx context.Context, unitAssessmentID, userID int64) error   // idempotent
+
+	Answers(ctx context.Context, unitAssessmentIDs ...int64) ([]Answer, error)
+	Answer(ctx context.Context, unitAssessmentID int64, indicator string, forUpdate bool) (Answer, error)
+	InsertAnswer(ctx context.Context, a *Answer) error                      // ErrConflict when the row exists
+	UpdateAnswer(ctx context.Context, a *Answer, expectedVersion int) error // ErrConflict when the version moved on
+	AddComments(ctx context.Context, unitAssessmentID int64, cs []ReviewComment) error
+	Comments(ctx context.Context, unitAssessmentID int64) ([]ReviewComment, error)
+
+	RecordBlob(ctx context.Context, sha256 string, size int64, mediaType string) error // idempotent
+	AddEvidence(ctx context.Context, ev *Evidence) error
+	Evidence(ctx context.Context, id int64) (Evidence, error)
+	EvidenceOf(ctx context.Context, unitAssessmentID int64) ([]Evidence, error)
+
+	CreateObjection(ctx context.Context, o *Objection) error // with items
+	Objection(ctx context.Context, id int64, forUpdate bool) (Objection, error)
+	Objections(ctx context.Context, periodID, entityID int64) ([]Objection, error)
+	UpdateObjection(ctx context.Context, o *Objection) error // state, decision and items' decisions; increments Version
+
+	SaveSnapshot(ctx context.Context, s *Snapshot) error // inserts it and makes it the entity's current result
+	CurrentSnapshot(ctx context.Context, periodID, entityID int64) (Snapshot, error)
+	Standings(ctx context.Context, periodID int64, g scoring.PeerGroup) ([]Standing, error)
+	ReplaceRankings(ctx context.Context, periodID int64, group string, rows []Ranking) error
+	Rankings(ctx context.Context, periodID int64, group string) ([]Ranking, error)
+
+	AppendAudit(ctx context.Context, e *AuditEntry) error // fills PrevHash, Hash and ID under the chain's lock
+	EachAudit(ctx context.Context, fn func(AuditEntry) error) error
+}
+
+// Standing is an entity of a peer group with its current result, for ranking.
+type Standing struct {
+	EntityID    int64
+	Name        string
+	SnapshotID  int64
+	Score       scoring.Score
+	Complete    bool
+	NotAssessed bool
+}
+
+// ErrCorrupt reports a stored file whose bytes no longer match their hash.
+var ErrCorrupt = errors.New("stored file is corrupt: its content does not match its SHA-256")
+
+// BlobStore keeps file contents addressed by their SHA-256. A disk folder
+// implements it today (assessment/filestore); an object store can later.
+type BlobStore interface {
+	// Put stores the content of r and returns its hex SHA-256 and size. It
+	// stores at most limit bytes and fails with ErrTooLarge beyond that.
+	Put(ctx context.Context, r io.Reader, limit int64) (sha string, size int64, err error)
+	// Open returns the content after checking it against its hash; a
+	// mismatch is ErrCorrupt and nothing is served.
+	Open(ctx context.Context, sha string) (io.ReadCloser, error)
+}
+
+// ErrTooLarge reports content over the size limit.
+var ErrTooLarge = errors.New("file is too large")

@@ -8,7 +8,7 @@ import (
 
 // ObjectionInput is what an agency files.
 type ObjectionInput struct {
-	Statement string              `json:"statement"`
+	Statement string               `json:"statement"`
 	Items     []ObjectionItemInput `json:"items"`
 }
 

@@ -1,6 +1,7 @@
 // Package api is P4's HTTP interface: the gin router with every route
-// declared in one place, middleware, and problem details. Handlers are thin
-// over the assessment service; api never sees gorm.
+// declared in one place, sign-in and sessions, middleware, and RFC 9457
+// problem details. Handlers are thin over the assessment service; api never
+// sees gorm.
 package api
 
 import (
@@ -9,7 +10,10 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/alexedwards/scs/v2"
 	"github.com/gin-gonic/gin"
+
+	"github.com/ombudsman-ri/p4/assessment"
 )
 
 // Deps is what the router needs from the rest of the program.
@@ -21,22 +25,61 @@ type Deps struct {
 	Frontend http.Handler
 	// Version is the build's version, reported by /api/v1/version.
 	Version string
+	// Service is the assessment domain.
+	Service *assessment.Service
+	// Sessions keeps sign-in sessions (in PostgreSQL).
+	Sessions *scs.SessionManager
 }
+
+// Body size limits.
+const (
+	maxJSONBody   = 1 << 20
+	maxUploadBody = assessment.MaxEvidenceSize + 1<<20
+)
 
 func init() { gin.SetMode(gin.ReleaseMode) }
 
-// NewRouter returns the HTTP handler with every route of P4.
+type handlers struct {
+	log      *slog.Logger
+	svc      *assessment.Service
+	sessions *scs.SessionManager
+}
+
+func (h *handlers) fail(c *gin.Context, err error) { fail(c, h.log, err) }
+
+// NewHandler returns the complete HTTP handler: cross-origin protection for
+// unsafe methods, sessions, and the router.
+func NewHandler(d Deps) http.Handler {
+	r := NewRouter(d)
+	var h http.Handler = r
+	if d.Sessions != nil {
+		h = d.Sessions.LoadAndSave(h)
+	}
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("Content-Type", ProblemContentType)
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = w.Write([]byte(`{"type":"/problems/cross-origin","title":"Cross-origin request refused","status":403,"code":"cross_origin"}`))
+	}))
+	return cop.Handler(h)
+}
+
+// NewRouter returns the gin engine with every route of P4.
 func NewRouter(d Deps) *gin.Engine {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.ContextWithFallback = false
-	r.Use(requestID(), securityHeaders(), accessLog(d.Log), recovery(d.Log))
+	r.Use(requestID(), securityHeaders(), accessLog(d.Log), recovery(d.Log), bodyLimit())
 
 	r.GET("/healthz", healthz)
 	r.GET("/readyz", readyz(d.Ready))
 
+	h := &handlers{log: d.Log, svc: d.Service, sessions: d.Sessions}
 	v1 := r.Group("/api/v1")
 	v1.GET("/version", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"version": d.Version}) })
+	if d.Service != nil && d.Sessions != nil {
+		routes(v1, h)
+	}
 
 	r.NoMethod(func(c *gin.Context) {
 		writeProblem(c, Problem{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed"})
@@ -44,10 +87,79 @@ func NewRouter(d Deps) *gin.Engine {
 	r.NoRoute(func(c *gin.Context) {
 		p := c.Request.URL.Path
 		if strings.HasPrefix(p, "/api/") || p == "/api" || d.Frontend == nil {
-			writeProblem(c, Problem{Status: http.StatusNotFound, Code: "not_found", Title: "Not found"})
+			writeProblem(c, Problem{Type: "/problems/not-found", Status: http.StatusNotFound, Code: "not_found", Title: "Not found"})
 			return
 		}
 		d.Frontend.ServeHTTP(c.Writer, c.Request)
 	})
 	return r
+}
+
+// routes declares every API route. Each one appears in the OpenAPI
+// description and in the authorization matrix test.
+func routes(v1 *gin.RouterGroup, h *handlers) {
+	// Public: published results only, no sign-in.
+	pub := v1.Group("/public")
+	pub.GET("/periods", h.publicPeriods)
+	pub.GET("/provinces", h.publicProvinces)
+	pub.GET("/rankings", h.publicRankings)
+	pub.GET("/entities/:id", h.publicEntity)
+
+	// Sign-in.
+	v1.POST("/session", h.signIn)
+
+	auth := v1.Group("", h.requireUser)
+	auth.GET("/session", h.session)
+	auth.DELETE("/session", h.signOut)
+	auth.PUT("/session/password", h.changePassword)
+
+	auth.GET("/regions", h.listRegions)
+	auth.GET("/entities", h.listEntities)
+	auth.GET("/entities/:id", h.getEntity)
+
+	auth.GET("/periods", h.listPeriods)
+	auth.GET("/periods/:year", h.getPeriod)
+	auth.GET("/periods/:year/method", h.getMethod)
+	auth.GET("/periods/:year/publication", h.publishPreview)
+	auth.POST("/periods/:year/publication", h.publish)
+	auth.GET("/periods/:year/rankings", h.rankings)
+	auth.GET("/periods/:year/entities/:id/result", h.result)
+	auth.GET("/periods/:year/entities/:id/explanation", h.explanation)
+	auth.POST("/periods/:year/entities/:id/what-if", h.whatIf)
+	auth.POST("/periods/:year/entities/:id/verify", h.verify)
+	auth.POST("/periods/:year/entities/:id/finalize", h.finalize)
+	auth.GET("/periods/:year/entities/:id/objections", h.listObjections)
+	auth.POST("/periods/:year/entities/:id/objections", h.fileObjection)
+	auth.POST("/objections/:id/decision", h.decideObjection)
+
+	auth.GET("/work", h.work)
+	auth.GET("/unit-assessments/:id", h.getUnit)
+	auth.PUT("/unit-assessments/:id/answers/:indicator", h.saveAnswer)
+	auth.POST("/unit-assessments/:id/submit", h.submit)
+	auth.POST("/unit-assessments/:id/return", h.returnUnit)
+	auth.POST("/unit-assessments/:id/accept", h.accept)
+	auth.POST("/unit-assessments/:id/reopen", h.reopen)
+	auth.POST("/unit-assessments/:id/assessors", h.assign)
+	auth.POST("/unit-assessments/:id/evidence", h.uploadEvidence)
+	auth.GET("/evidence/:id", h.downloadEvidence)
+
+	auth.GET("/users", h.listUsers)
+	auth.POST("/users", h.createUser)
+	auth.PATCH("/users/:id", h.updateUser)
+	auth.POST("/users/:id/password", h.resetPassword)
+	auth.GET("/audit", h.listAudit)
+}
+
+// bodyLimit caps request bodies: uploads get room for one evidence file.
+func bodyLimit() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if c.Request.Body != nil {
+			limit := int64(maxJSONBody)
+			if strings.HasSuffix(c.Request.URL.Path, "/evidence") {
+				limit = maxUploadBody
+			}
+			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
+		}
+		c.Next()
+	}
 }

@@ -166,8 +166,26 @@ func validateAnswer(m *scoring.Method, kind scoring.Kind, indicator string, in A
 // else saved in between, nothing is written and a *ConflictError carries the
 // current answer. Saving the same content again is harmless.
 func (s *Service) SaveAnswer(ctx context.Context, a Actor, unitAssessmentID int64, indicator string, in AnswerInput, baseVersion int) (Answer, error) {
-	var out Answer
+	out, err := s.SaveAnswers(ctx, a, unitAssessmentID, []AnswerChange{{Indicator: indicator, Input: in, BaseVersion: baseVersion}})
+	if len(out) == 1 {
+		return out[0], err
+	}
+	return Answer{}, err
+}
+
+// AnswerChange is one answer of a batch save.
+type AnswerChange struct {
+	Indicator   string      `json:"indicator"`
+	Input       AnswerInput `json:"input"`
+	BaseVersion int         `json:"base_version"`
+}
+
+// SaveAnswers stores several answers of one unit in one transaction, all or
+// nothing, with the rules of SaveAnswer for each.
+func (s *Service) SaveAnswers(ctx context.Context, a Actor, unitAssessmentID int64, changes []AnswerChange) ([]Answer, error) {
+	var out []Answer
 	err := s.store.InTx(ctx, func(tx Store) error {
+		out = out[:0]
 		ua, e, p, err := s.loadUnit(ctx, tx, unitAssessmentID, false)
 		if err != nil {
 			return err
@@ -184,49 +202,59 @@ func (s *Service) SaveAnswer(ctx context.Context, a Actor, unitAssessmentID int6
 		if err != nil {
 			return err
 		}
-		if err := validateAnswer(m, e.Kind, indicator, in); err != nil {
-			return err
-		}
-		if !in.NA {
-			in.NAReason = ""
-		}
-		cur, err := tx.Answer(ctx, unitAssessmentID, indicator, true)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			if baseVersion != 0 {
-				return &ConflictError{Reason: "the answer no longer exists"}
-			}
-			out = Answer{UnitAssessmentID: unitAssessmentID, Indicator: indicator, Value: in.Value, NA: in.NA,
-				NAReason: in.NAReason, Note: in.Note, Version: 1, UpdatedBy: a.UserID, UpdatedAt: s.now()}
-			if err := tx.InsertAnswer(ctx, &out); err != nil {
-				if errors.Is(err, ErrConflict) {
-					// Another save created it first; report what it wrote.
-					if cur, cerr := tx.Answer(ctx, unitAssessmentID, indicator, false); cerr == nil {
-						return &ConflictError{Current: cur}
-					}
-				}
+		for _, c := range changes {
+			ans, err := s.saveAnswerTx(ctx, tx, a, ua, e, m, c.Indicator, c.Input, c.BaseVersion)
+			if err != nil {
 				return err
 			}
-			return s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, nil, answerAudit(out), "")
-		case err != nil:
-			return err
+			out = append(out, ans)
 		}
-		if sameAnswer(cur, in) {
-			out = cur // a retried save of what is already stored
-			return nil
-		}
-		if cur.Version != baseVersion {
-			return &ConflictError{Current: cur}
-		}
-		out = cur
-		out.Value, out.NA, out.NAReason, out.Note = in.Value, in.NA, in.NAReason, in.Note
-		out.UpdatedBy, out.UpdatedAt = a.UserID, s.now()
-		if err := tx.UpdateAnswer(ctx, &out, baseVersion); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, answerAudit(cur), answerAudit(out), "")
+		return nil
 	})
 	return out, err
+}
+
+func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAssessment, e Entity, m *scoring.Method, indicator string, in AnswerInput, baseVersion int) (Answer, error) {
+	if err := validateAnswer(m, e.Kind, indicator, in); err != nil {
+		return Answer{}, err
+	}
+	if !in.NA {
+		in.NAReason = ""
+	}
+	cur, err := tx.Answer(ctx, ua.ID, indicator, true)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		if baseVersion != 0 {
+			return Answer{}, &ConflictError{Reason: "the answer no longer exists"}
+		}
+		out := Answer{UnitAssessmentID: ua.ID, Indicator: indicator, Value: in.Value, NA: in.NA,
+			NAReason: in.NAReason, Note: in.Note, Version: 1, UpdatedBy: a.UserID, UpdatedAt: s.now()}
+		if err := tx.InsertAnswer(ctx, &out); err != nil {
+			if errors.Is(err, ErrConflict) {
+				// Another save created it first; report what it wrote.
+				if cur, cerr := tx.Answer(ctx, ua.ID, indicator, false); cerr == nil {
+					return Answer{}, &ConflictError{Current: cur}
+				}
+			}
+			return Answer{}, err
+		}
+		return out, s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, nil, answerAudit(out), "")
+	case err != nil:
+		return Answer{}, err
+	}
+	if sameAnswer(cur, in) {
+		return cur, nil // a retried save of what is already stored
+	}
+	if cur.Version != baseVersion {
+		return Answer{}, &ConflictError{Current: cur}
+	}
+	out := cur
+	out.Value, out.NA, out.NAReason, out.Note = in.Value, in.NA, in.NAReason, in.Note
+	out.UpdatedBy, out.UpdatedAt = a.UserID, s.now()
+	if err := tx.UpdateAnswer(ctx, &out, baseVersion); err != nil {
+		return Answer{}, err
+	}
+	return out, s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, answerAudit(cur), answerAudit(out), "")
 }
 
 func sameAnswer(cur Answer, in AnswerInput) bool {

@@ -7,6 +7,7 @@
 package assessment
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -310,8 +311,8 @@ type SnapshotUnit struct {
 type SnapshotDimension struct {
 	UnitID    int64         `json:"unit_id"`
 	Dimension string        `json:"dimension"`
-	Points    string        `json:"points"`     // exact to 4 decimals
-	MaxPoints string        `json:"max_points"` // the dimension's weight
+	Points    json.Number   `json:"points"`     // exact to 4 decimals
+	MaxPoints json.Number   `json:"max_points"` // the dimension's weight
 	Percent   scoring.Score `json:"percent"`
 }
 

@@ -227,3 +227,21 @@ func (s *Service) DecideObjection(ctx context.Context, a Actor, objectionID int6
 	})
 	return out, err
 }
+
+// Objections lists an entity's objections in a period for those who may see
+// them: the entity's own agency users, coordinators of its province, admin
+// and leadership.
+func (s *Service) Objections(ctx context.Context, a Actor, periodID, entityID int64) ([]Objection, error) {
+	e, err := s.store.Entity(ctx, entityID)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case a.Role == RoleAdmin || a.Role == RoleLeadership:
+	case a.Role == RoleCoordinator && inProvince(a, e):
+	case a.Role == RoleAgency && a.EntityID == entityID:
+	default:
+		return nil, ErrNotFound
+	}
+	return s.store.Objections(ctx, periodID, entityID)
+}

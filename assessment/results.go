@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 
 	"github.com/ombudsman-ri/p4/scoring"
@@ -104,7 +105,7 @@ func dimOf(unitID int64, d scoring.DimensionResult) SnapshotDimension {
 	if d.ExactMax != nil {
 		max = d.ExactMax.FloatString(4)
 	}
-	return SnapshotDimension{UnitID: unitID, Dimension: d.Code, Points: pts, MaxPoints: max, Percent: d.Percent}
+	return SnapshotDimension{UnitID: unitID, Dimension: d.Code, Points: json.Number(pts), MaxPoints: json.Number(max), Percent: d.Percent}
 }
 
 func (s *Service) saveAndRank(ctx context.Context, tx Store, a Actor, p Period, e Entity, snap *Snapshot) error {
@@ -232,4 +233,21 @@ func DetailJSON(s Snapshot) ([]byte, error) {
 		return []byte("{}"), nil
 	}
 	return json.Marshal(s.Detail)
+}
+
+// sortDimensions orders dimension rows by unit, then in instrument order.
+func sortDimensions(m *scoring.Method, ds []SnapshotDimension) {
+	if m == nil || m.Instrument == nil {
+		return
+	}
+	idx := map[string]int{}
+	for i, d := range m.Instrument.Dimensions {
+		idx[d.Code] = i
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].UnitID != ds[j].UnitID {
+			return ds[i].UnitID < ds[j].UnitID
+		}
+		return idx[ds[i].Dimension] < idx[ds[j].Dimension]
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"time"
 
 	"github.com/ombudsman-ri/p4/scoring"
 )
@@ -70,6 +71,19 @@ type Store interface {
 	Standings(ctx context.Context, periodID int64, g scoring.PeerGroup) ([]Standing, error)
 	ReplaceRankings(ctx context.Context, periodID int64, group string, rows []Ranking) error
 	Rankings(ctx context.Context, periodID int64, group string) ([]Ranking, error)
+
+	Periods(ctx context.Context) ([]Period, error)
+	WorkItems(ctx context.Context, f WorkFilter) ([]WorkItem, int, error)
+	EntitySummaries(ctx context.Context, f EntityFilter) ([]EntitySummary, int, error)
+	RankingRows(ctx context.Context, periodID int64, group, province string) ([]RankingRow, error)
+	NotAssessed(ctx context.Context, periodID int64, group, province string) ([]EntitySummary, error)
+
+	Users(ctx context.Context, f UserFilter) ([]User, int, error)
+	AuditEntries(ctx context.Context, f AuditFilter) ([]AuditEntry, int, error)
+
+	LoginFailures(ctx context.Context, key string, window time.Time) (int, error)
+	AddLoginFailure(ctx context.Context, key string, window time.Time) error
+	ClearLoginFailures(ctx context.Context, key string) error
 
 	AppendAudit(ctx context.Context, e *AuditEntry) error // fills PrevHash, Hash and ID under the chain's lock
 	EachAudit(ctx context.Context, fn func(AuditEntry) error) error

@@ -416,7 +416,7 @@ func (s *Store) fillSnapshot(ctx context.Context, row snapshotRow) (assessment.S
 	}
 	for _, d := range dims {
 		pc, _ := scoring.ParseScore(d.Percent)
-		sn.Dimensions = append(sn.Dimensions, assessment.SnapshotDimension{UnitID: d.UnitID, Dimension: d.Dimension, Points: d.Points, MaxPoints: d.MaxPoints, Percent: pc})
+		sn.Dimensions = append(sn.Dimensions, assessment.SnapshotDimension{UnitID: d.UnitID, Dimension: d.Dimension, Points: json.Number(d.Points), MaxPoints: json.Number(d.MaxPoints), Percent: pc})
 	}
 	var ranks []struct {
 		PeerGroup string
@@ -567,4 +567,32 @@ func (s *Store) EachAudit(ctx context.Context, fn func(assessment.AuditEntry) er
 		}
 	}
 	return rows.Err()
+}
+
+// ---- sign-in limits
+
+// LoginFailures counts a key's failures in a window.
+func (s *Store) LoginFailures(ctx context.Context, key string, window time.Time) (int, error) {
+	var n []int
+	err := s.q(ctx).Raw(`SELECT failures FROM login_attempts WHERE key = ? AND window_start = ?`, key, window).Scan(&n).Error
+	if err != nil || len(n) == 0 {
+		return 0, translate(err, "sign-in limits")
+	}
+	return n[0], nil
+}
+
+// AddLoginFailure counts one failure.
+func (s *Store) AddLoginFailure(ctx context.Context, key string, window time.Time) error {
+	_, err := exec(s.q(ctx), "sign-in limits", `INSERT INTO login_attempts (key, window_start, failures) VALUES (?, ?, 1)
+		ON CONFLICT (key, window_start) DO UPDATE SET failures = login_attempts.failures + 1`, key, window)
+	if err == nil {
+		_, err = exec(s.q(ctx), "sign-in limits", `DELETE FROM login_attempts WHERE window_start < ?`, window.Add(-24*time.Hour))
+	}
+	return err
+}
+
+// ClearLoginFailures forgets a key's failures after a successful sign-in.
+func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
+	_, err := exec(s.q(ctx), "sign-in limits", `DELETE FROM login_attempts WHERE key = ?`, key)
+	return err
 }

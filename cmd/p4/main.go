@@ -34,7 +34,15 @@ func commands() []command {
 	return []command{
 		{"serve", "run the web server", runServe},
 		{"migrate", "apply or show database migrations (up, status)", runMigrate},
-		// WIRE-SCORING
+		{"demo", "load the demo data set (Bengkulu 2021–2023) into an empty database", runDemo},
+		{"audit", "verify the hash chains of the audit log (verify)", runAudit},
+		{"user", "create users from the command line, e.g. the first admin (create)", runUser},
+		{"score", "score answers or classify scores from files, without a database", func(_ context.Context, e env, args []string) error {
+			return runScore(args, e.stdin, e.stdout, e.stderr)
+		}},
+		{"instrument", "validate or export instrument files (validate, export)", func(_ context.Context, e env, args []string) error {
+			return runInstrument(args, e.stdin, e.stdout, e.stderr)
+		}},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -7,11 +7,13 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os"
+	"strings"
 
 	"gorm.io/gorm"
 
 	"github.com/ombudsman-ri/p4/api"
+	"github.com/ombudsman-ri/p4/assessment"
+	"github.com/ombudsman-ri/p4/assessment/filestore"
 	"github.com/ombudsman-ri/p4/assessment/pgstore"
 	"github.com/ombudsman-ri/p4/frontend"
 	"github.com/ombudsman-ri/p4/migrations"
@@ -74,17 +76,20 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer sqlDB.Close()
-	_ = gdb
 	if err := schemaCurrent(ctx, sqlDB); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+	blobs, err := filestore.New(cfg.DataDir)
+	if err != nil {
 		return fmt.Errorf("P4_DATA_DIR: %w", err)
 	}
-	router := api.NewRouter(api.Deps{
+	svc := assessment.NewService(pgstore.New(gdb), assessment.WithBlobStore(blobs))
+	handler := api.NewHandler(api.Deps{
 		Log:      log,
 		Version:  version,
 		Frontend: frontend.Handler(),
+		Service:  svc,
+		Sessions: api.NewSessions(sqlDB, strings.HasPrefix(cfg.PublicURL, "https://")),
 		Ready: func(ctx context.Context) error {
 			if err := sqlDB.PingContext(ctx); err != nil {
 				return fmt.Errorf("database unreachable")
@@ -100,7 +105,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("P4_ADDR: %w", err)
 	}
 	log.Info("p4 serving", "url", "http://"+ln.Addr().String(), "version", version)
-	if err := api.Serve(ctx, api.NewServer(router), ln, cfg.ShutdownTimeout); err != nil {
+	if err := api.Serve(ctx, api.NewServer(handler), ln, cfg.ShutdownTimeout); err != nil {
 		return err
 	}
 	log.Info("p4 stopped cleanly")

@@ -1,0 +1,205 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/ombudsman-ri/p4/assessment"
+)
+
+func (h *handlers) listRegions(c *gin.Context) {
+	rs, err := h.svc.Store().Regions(c.Request.Context())
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if rs == nil {
+		rs = []assessment.Region{}
+	}
+	c.JSON(http.StatusOK, gin.H{"items": rs})
+}
+
+func badParams(c *gin.Context, errs []FieldError) bool {
+	if len(errs) == 0 {
+		return false
+	}
+	writeProblem(c, Problem{Type: "/problems/validation", Status: http.StatusUnprocessableEntity, Code: "validation", Title: "Some parameters are invalid", Errors: errs})
+	return true
+}
+
+func (h *handlers) listEntities(c *gin.Context) {
+	var errs []FieldError
+	f := assessment.EntityFilter{ProvinceCode: c.Query("province"), Kind: c.Query("kind"), Query: c.Query("q")}
+	f.Page.Limit = queryInt(c, "limit", assessment.DefaultLimit, 1, assessment.MaxLimit, &errs)
+	f.Page.Offset = queryInt(c, "offset", 0, 0, 1<<30, &errs)
+	if badParams(c, errs) {
+		return
+	}
+	items, total, err := h.svc.Entities(c.Request.Context(), actor(c), f)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if items == nil {
+		items = []assessment.EntitySummary{}
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items, "total": total, "limit": f.Page.Limit, "offset": f.Page.Offset})
+}
+
+func (h *handlers) getEntity(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	e, err := h.svc.EntityFor(c.Request.Context(), actor(c), id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, e)
+}
+
+func (h *handlers) listUsers(c *gin.Context) {
+	var errs []FieldError
+	f := assessment.UserFilter{Role: c.Query("role"), Query: c.Query("q")}
+	f.EntityID = int64(queryInt(c, "entity_id", 0, 1, 1<<31-1, &errs))
+	f.Page.Limit = queryInt(c, "limit", assessment.DefaultLimit, 1, assessment.MaxLimit, &errs)
+	f.Page.Offset = queryInt(c, "offset", 0, 0, 1<<30, &errs)
+	if badParams(c, errs) {
+		return
+	}
+	us, total, err := h.svc.Users(c.Request.Context(), actor(c), f)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	items := make([]UserView, len(us))
+	for i, u := range us {
+		items[i] = h.userView(c, u)
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items, "total": total, "limit": f.Page.Limit, "offset": f.Page.Offset})
+}
+
+type createUserRequest struct {
+	Email      string `json:"email" validate:"required,email,max=254"`
+	Name       string `json:"name" validate:"required,max=200"`
+	Role       string `json:"role" validate:"required,oneof=admin coordinator assessor agency leadership"`
+	ProvinceID int64  `json:"province_id" validate:"gte=0"`
+	EntityID   int64  `json:"entity_id" validate:"gte=0"`
+	Password   string `json:"password" validate:"required,min=10,max=1000"`
+}
+
+func (h *handlers) createUser(c *gin.Context) {
+	var req createUserRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	u, err := h.svc.CreateUser(c.Request.Context(), actor(c), assessment.NewUser{Email: req.Email, Name: req.Name, Role: assessment.Role(req.Role),
+		ProvinceID: req.ProvinceID, EntityID: req.EntityID, Password: req.Password})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, h.userView(c, u))
+}
+
+type updateUserRequest struct {
+	Name       *string `json:"name" validate:"omitempty,min=1,max=200"`
+	Role       *string `json:"role" validate:"omitempty,oneof=admin coordinator assessor agency leadership"`
+	ProvinceID *int64  `json:"province_id" validate:"omitempty,gte=0"`
+	EntityID   *int64  `json:"entity_id" validate:"omitempty,gte=0"`
+	Active     *bool   `json:"active"`
+}
+
+func (h *handlers) updateUser(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	var req updateUserRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	p := assessment.UserPatch{Name: req.Name, ProvinceID: req.ProvinceID, EntityID: req.EntityID, Active: req.Active}
+	if req.Role != nil {
+		r := assessment.Role(*req.Role)
+		p.Role = &r
+	}
+	u, err := h.svc.UpdateUser(c.Request.Context(), actor(c), id, p)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, h.userView(c, u))
+}
+
+type resetPasswordRequest struct {
+	NewPassword string `json:"new_password" validate:"required,min=10,max=1000"`
+}
+
+func (h *handlers) resetPassword(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	var req resetPasswordRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	if _, err := h.svc.ResetPassword(c.Request.Context(), actor(c), id, req.NewPassword); err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// AuditView is an audit row with its values as JSON.
+type AuditView struct {
+	ID         int64           `json:"id"`
+	At         time.Time       `json:"at"`
+	ActorID    int64           `json:"actor_id,omitempty"`
+	Actor      string          `json:"actor"`
+	Action     string          `json:"action"`
+	ObjectType string          `json:"object_type"`
+	ObjectID   string          `json:"object_id"`
+	PeriodID   int64           `json:"period_id,omitempty"`
+	EntityID   int64           `json:"entity_id,omitempty"`
+	Old        json.RawMessage `json:"old,omitempty"`
+	New        json.RawMessage `json:"new,omitempty"`
+	Reason     string          `json:"reason,omitempty"`
+	Hash       string          `json:"hash"`
+}
+
+func (h *handlers) listAudit(c *gin.Context) {
+	var errs []FieldError
+	f := assessment.AuditFilter{Action: c.Query("action")}
+	f.EntityID = int64(queryInt(c, "entity_id", 0, 1, 1<<31-1, &errs))
+	f.ActorID = int64(queryInt(c, "user_id", 0, 1, 1<<31-1, &errs))
+	if y := queryInt(c, "year", 0, 2000, 2100, &errs); y != 0 {
+		p, err := h.svc.Store().PeriodByYear(c.Request.Context(), y)
+		if err == nil {
+			f.PeriodID = p.ID
+		} else {
+			f.PeriodID = -1
+		}
+	}
+	f.Page.Limit = queryInt(c, "limit", assessment.DefaultLimit, 1, assessment.MaxLimit, &errs)
+	f.Page.Offset = queryInt(c, "offset", 0, 0, 1<<30, &errs)
+	if badParams(c, errs) {
+		return
+	}
+	rows, total, err := h.svc.Audit(c.Request.Context(), actor(c), f)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	items := make([]AuditView, len(rows))
+	for i, r := range rows {
+		items[i] = AuditView{ID: r.ID, At: r.At, ActorID: r.ActorID, Actor: r.Actor, Action: r.Action, ObjectType: r.ObjectType, ObjectID: r.ObjectID,
+			PeriodID: r.PeriodID, EntityID: r.EntityID, Old: r.Old, New: r.New, Reason: r.Reason, Hash: r.Hash}
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items, "total": total, "limit": f.Page.Limit, "offset": f.Page.Offset})
+}

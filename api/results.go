@@ -1,0 +1,353 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/ombudsman-ri/p4/assessment"
+	"github.com/ombudsman-ri/p4/scoring"
+)
+
+// PeriodView is a period as the API shows it.
+type PeriodView struct {
+	ID          int64          `json:"id"`
+	Year        int            `json:"year"`
+	Name        string         `json:"name"`
+	Status      string         `json:"status"`
+	Historical  bool           `json:"historical"`
+	Windows     map[string]any `json:"windows"`
+	PublishedAt any            `json:"published_at"`
+	Method      MethodSummary  `json:"method"`
+	Version     int            `json:"version"`
+}
+
+// MethodSummary is what a reader needs to understand scores: dimensions and bands.
+type MethodSummary struct {
+	ID         int64          `json:"id"`
+	Code       string         `json:"code"`
+	Name       string         `json:"name"`
+	NameEn     string         `json:"name_en,omitempty"`
+	Family     string         `json:"family"`
+	Dimensions []DimensionSum `json:"dimensions"`
+	Bands      []scoring.Band `json:"bands"`
+}
+
+// DimensionSum is a dimension and its weight in points of 100.
+type DimensionSum struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	NameEn string `json:"name_en,omitempty"`
+	Weight string `json:"weight"`
+}
+
+func methodSummary(id int64, m *scoring.Method) MethodSummary {
+	s := MethodSummary{ID: id, Code: m.Code, Name: m.Name, NameEn: m.NameEn, Family: m.Family, Bands: m.Bands, Dimensions: []DimensionSum{}}
+	if m.Instrument != nil {
+		for _, d := range m.Instrument.Dimensions {
+			w := ""
+			if d.Weight != nil {
+				w = d.Weight.FloatString(2)
+			}
+			s.Dimensions = append(s.Dimensions, DimensionSum{Code: d.Code, Name: d.Name, NameEn: d.NameEn, Weight: w})
+		}
+	}
+	return s
+}
+
+func (h *handlers) periodView(c *gin.Context, p assessment.Period) (PeriodView, bool) {
+	m, err := h.svc.MethodOf(c.Request.Context(), p)
+	if err != nil {
+		h.fail(c, err)
+		return PeriodView{}, false
+	}
+	day := func(w assessment.Window) any {
+		if w.From == nil {
+			return nil
+		}
+		return map[string]string{"from": w.From.Format("2006-01-02"), "to": w.To.Format("2006-01-02")}
+	}
+	v := PeriodView{ID: p.ID, Year: p.Year, Name: p.Name, Status: p.Status, Historical: p.Historical, Version: p.Version,
+		Windows: map[string]any{"fieldwork": day(p.Fieldwork), "review": day(p.Review), "objection": day(p.Objection)},
+		Method:  methodSummary(p.MethodID, m)}
+	if p.PublishOn != nil {
+		v.Windows["publish_on"] = p.PublishOn.Format("2006-01-02")
+	}
+	if p.PublishedAt != nil {
+		v.PublishedAt = p.PublishedAt
+	}
+	return v, true
+}
+
+func (h *handlers) listPeriods(c *gin.Context) {
+	ps, err := h.svc.Periods(c.Request.Context(), false)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	items := []PeriodView{}
+	for _, p := range ps {
+		v, ok := h.periodView(c, p)
+		if !ok {
+			return
+		}
+		items = append(items, v)
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items})
+}
+
+// yearParam reads :year and its period.
+func (h *handlers) yearParam(c *gin.Context) (assessment.Period, bool) {
+	y, err := strconv.Atoi(c.Param("year"))
+	if err != nil || y < 2000 || y > 2100 {
+		writeProblem(c, Problem{Type: "/problems/not-found", Status: http.StatusNotFound, Code: "not_found", Title: "Not found"})
+		return assessment.Period{}, false
+	}
+	p, err := h.svc.Store().PeriodByYear(c.Request.Context(), y)
+	if err != nil {
+		h.fail(c, err)
+		return p, false
+	}
+	return p, true
+}
+
+func (h *handlers) getPeriod(c *gin.Context) {
+	p, ok := h.yearParam(c)
+	if !ok {
+		return
+	}
+	if v, ok := h.periodView(c, p); ok {
+		c.JSON(http.StatusOK, v)
+	}
+}
+
+// getMethod returns the period's whole method file (bands, rules, instrument).
+func (h *handlers) getMethod(c *gin.Context) {
+	p, ok := h.yearParam(c)
+	if !ok {
+		return
+	}
+	mv, err := h.svc.Store().Method(c.Request.Context(), p.MethodID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Header("ETag", `"`+mv.SHA256+`"`)
+	c.Data(http.StatusOK, "application/json", mv.Definition)
+}
+
+func (h *handlers) publishPreview(c *gin.Context) {
+	p, ok := h.yearParam(c)
+	if !ok {
+		return
+	}
+	if actor(c).Role != assessment.RoleAdmin {
+		h.fail(c, assessment.ErrForbidden)
+		return
+	}
+	sum, err := h.svc.PublishPreview(c.Request.Context(), p.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, sum)
+}
+
+func (h *handlers) publish(c *gin.Context) {
+	p, ok := h.yearParam(c)
+	if !ok {
+		return
+	}
+	sum, err := h.svc.Publish(c.Request.Context(), actor(c), p.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, sum)
+}
+
+// rankingResponse renders a ranking with its period and method summary.
+func (h *handlers) rankingResponse(c *gin.Context, v assessment.RankingView) {
+	pv, ok := h.periodView(c, v.Period)
+	if !ok {
+		return
+	}
+	items := v.Items
+	if items == nil {
+		items = []assessment.RankingRow{}
+	}
+	c.JSON(http.StatusOK, gin.H{"period": pv, "group": v.Group, "items": items, "previous_year": v.PreviousYear,
+		"distribution": gin.H{"zones": v.Zones, "categories": v.Categories}, "not_assessed": v.NotAssessed})
+}
+
+func (h *handlers) rankings(c *gin.Context) {
+	p, ok := h.yearParam(c)
+	if !ok {
+		return
+	}
+	v, err := h.svc.Ranking(c.Request.Context(), actor(c), p.Year, c.Query("group"), c.Query("province"), false)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.rankingResponse(c, v)
+}
+
+func (h *handlers) entityParam(c *gin.Context) (assessment.Period, int64, bool) {
+	p, ok := h.yearParam(c)
+	if !ok {
+		return p, 0, false
+	}
+	id, ok := idParam(c, "id")
+	return p, id, ok
+}
+
+func (h *handlers) result(c *gin.Context) {
+	p, id, ok := h.entityParam(c)
+	if !ok {
+		return
+	}
+	v, err := h.svc.Result(c.Request.Context(), actor(c), p.Year, id, false)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"entity": v.Entity, "state": v.State, "result": v.Snapshot, "detail": v.Snapshot.Detail})
+}
+
+func (h *handlers) explanation(c *gin.Context) {
+	p, id, ok := h.entityParam(c)
+	if !ok {
+		return
+	}
+	v, err := h.svc.Explain(c.Request.Context(), actor(c), p.Year, id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, v)
+}
+
+type whatIfRequest struct {
+	Changes []whatIfChange `json:"changes" validate:"max=1000,dive"`
+}
+
+type whatIfChange struct {
+	UnitID    int64  `json:"unit_id" validate:"required,gte=1"`
+	Indicator string `json:"indicator" validate:"required,max=100"`
+	Value     *int   `json:"value" validate:"omitempty,gte=0,lte=100"`
+	NA        bool   `json:"na"`
+}
+
+func (h *handlers) whatIf(c *gin.Context) {
+	p, id, ok := h.entityParam(c)
+	if !ok {
+		return
+	}
+	var req whatIfRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	changes := make([]scoring.Change, len(req.Changes))
+	for i, ch := range req.Changes {
+		ans := scoring.Answer{NA: ch.NA}
+		if ch.Value != nil {
+			ans.Value = *ch.Value
+		}
+		changes[i] = scoring.Change{UnitID: strconv.FormatInt(ch.UnitID, 10), Indicator: ch.Indicator, Answer: ans}
+	}
+	res, err := h.svc.WhatIf(c.Request.Context(), actor(c), p.Year, id, changes)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, res)
+}
+
+func (h *handlers) verify(c *gin.Context) {
+	p, id, ok := h.entityParam(c)
+	if !ok {
+		return
+	}
+	pe, err := h.svc.Verify(c.Request.Context(), actor(c), p.ID, id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, pe)
+}
+
+func (h *handlers) finalize(c *gin.Context) {
+	p, id, ok := h.entityParam(c)
+	if !ok {
+		return
+	}
+	pe, err := h.svc.Finalize(c.Request.Context(), actor(c), p.ID, id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, pe)
+}
+
+func (h *handlers) listObjections(c *gin.Context) {
+	p, id, ok := h.entityParam(c)
+	if !ok {
+		return
+	}
+	items, err := h.svc.Objections(c.Request.Context(), actor(c), p.ID, id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if items == nil {
+		items = []assessment.Objection{}
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items})
+}
+
+type objectionRequest struct {
+	Statement string                          `json:"statement" validate:"required,max=4000"`
+	Items     []assessment.ObjectionItemInput `json:"items" validate:"required,min=1,max=200"`
+}
+
+func (h *handlers) fileObjection(c *gin.Context) {
+	p, id, ok := h.entityParam(c)
+	if !ok {
+		return
+	}
+	var req objectionRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	o, err := h.svc.FileObjection(c.Request.Context(), actor(c), p.ID, id, assessment.ObjectionInput{Statement: req.Statement, Items: req.Items})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, o)
+}
+
+type decisionRequest struct {
+	State  string                             `json:"state" validate:"required,oneof=accepted partly_accepted rejected"`
+	Reason string                             `json:"reason" validate:"required,max=4000"`
+	Items  []assessment.ObjectionItemDecision `json:"items" validate:"max=200"`
+}
+
+func (h *handlers) decideObjection(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	var req decisionRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	o, err := h.svc.DecideObjection(c.Request.Context(), actor(c), id, assessment.ObjectionDecision{State: req.State, Reason: req.Reason, Items: req.Items})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, o)
+}

@@ -1,0 +1,311 @@
+package pgstore
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/ombudsman-ri/p4/assessment"
+	"github.com/ombudsman-ri/p4/scoring"
+)
+
+// Periods lists every period, newest first.
+func (s *Store) Periods(ctx context.Context) ([]assessment.Period, error) {
+	var rows []periodRow
+	if err := s.q(ctx).Raw(periodSelect + ` ORDER BY year DESC`).Scan(&rows).Error; err != nil {
+		return nil, translate(err, "periods")
+	}
+	out := make([]assessment.Period, len(rows))
+	for i, r := range rows {
+		out[i] = r.toPeriod()
+	}
+	return out, nil
+}
+
+// WorkItems lists unit assessments with their answered counts, in one query.
+func (s *Store) WorkItems(ctx context.Context, f assessment.WorkFilter) ([]assessment.WorkItem, int, error) {
+	where := []string{"true"}
+	args := []any{}
+	if f.PeriodID != 0 {
+		where = append(where, "ua.period_id = ?")
+		args = append(args, f.PeriodID)
+	}
+	if f.AssessorID != 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM assignments x WHERE x.unit_assessment_id = ua.id AND x.user_id = ?)")
+		args = append(args, f.AssessorID)
+	}
+	if f.ProvinceID != 0 {
+		where = append(where, "e.province_id = ?")
+		args = append(args, f.ProvinceID)
+	}
+	if f.EntityID != 0 {
+		where = append(where, "ua.entity_id = ?")
+		args = append(args, f.EntityID)
+	}
+	if f.State != "" {
+		where = append(where, "ua.state = ?")
+		args = append(args, f.State)
+	}
+	w := strings.Join(where, " AND ")
+	var total int64
+	if err := s.q(ctx).Raw(`SELECT count(*) FROM unit_assessments ua JOIN entities e ON e.id = ua.entity_id WHERE `+w, args...).Scan(&total).Error; err != nil {
+		return nil, 0, translate(err, "work list")
+	}
+	var rows []struct {
+		UnitAssessmentID int64
+		PeriodID         int64
+		Year             int
+		EntityID         int64
+		Entity           string
+		Kind             string
+		UnitID           int64
+		Unit             string
+		State            string
+		Version          int
+		Answered         int
+		Assessors        string
+		ReturnReason     string
+	}
+	q := `SELECT ua.id AS unit_assessment_id, ua.period_id, p.year, ua.entity_id, e.name AS entity, e.kind, ua.unit_id, u.name AS unit,
+		ua.state, ua.version, ua.return_reason,
+		(SELECT count(*) FROM answers a WHERE a.unit_assessment_id = ua.id AND (a.value IS NOT NULL OR a.na)) AS answered,
+		coalesce((SELECT string_agg(user_id::text, ',' ORDER BY user_id) FROM assignments x WHERE x.unit_assessment_id = ua.id), '') AS assessors
+		FROM unit_assessments ua JOIN entities e ON e.id = ua.entity_id JOIN units u ON u.id = ua.unit_id JOIN periods p ON p.id = ua.period_id
+		WHERE ` + w + ` ORDER BY p.year DESC, e.name, u.id LIMIT ? OFFSET ?`
+	args = append(args, f.Page.Limit, f.Page.Offset)
+	if err := s.q(ctx).Raw(q, args...).Scan(&rows).Error; err != nil {
+		return nil, 0, translate(err, "work list")
+	}
+	out := make([]assessment.WorkItem, len(rows))
+	for i, r := range rows {
+		ua := uaRow{Assessors: r.Assessors}.to()
+		out[i] = assessment.WorkItem{UnitAssessmentID: r.UnitAssessmentID, PeriodID: r.PeriodID, Year: r.Year, EntityID: r.EntityID, Entity: r.Entity,
+			Kind: r.Kind, UnitID: r.UnitID, Unit: r.Unit, State: r.State, Version: r.Version, Answered: r.Answered, Assessors: ua.Assessors, ReturnReason: r.ReturnReason}
+	}
+	return out, int(total), nil
+}
+
+// EntitySummaries lists entities matching a filter.
+func (s *Store) EntitySummaries(ctx context.Context, f assessment.EntityFilter) ([]assessment.EntitySummary, int, error) {
+	where := []string{"true"}
+	args := []any{}
+	if f.ProvinceCode != "" {
+		where = append(where, "r.code = ?")
+		args = append(args, f.ProvinceCode)
+	}
+	if f.Kind != "" {
+		if f.Kind == scoring.GroupPemda {
+			where = append(where, "e.kind IN ('pemprov', 'pemkab', 'pemkot')")
+		} else {
+			where = append(where, "e.kind = ?")
+			args = append(args, f.Kind)
+		}
+	}
+	if f.Query != "" {
+		where = append(where, "(e.name ILIKE ? OR e.code ILIKE ?)")
+		like := "%" + strings.NewReplacer("%", `\%`, "_", `\_`).Replace(f.Query) + "%"
+		args = append(args, like, like)
+	}
+	if f.IDs != nil {
+		where = append(where, "e.id IN ?")
+		args = append(args, f.IDs)
+	}
+	w := strings.Join(where, " AND ")
+	var total int64
+	if err := s.q(ctx).Raw(`SELECT count(*) FROM entities e LEFT JOIN regions r ON r.id = e.province_id WHERE `+w, args...).Scan(&total).Error; err != nil {
+		return nil, 0, translate(err, "entities")
+	}
+	var rows []assessment.EntitySummary
+	args = append(args, f.Page.Limit, f.Page.Offset)
+	if err := s.q(ctx).Raw(`SELECT e.id, e.code, e.name, e.kind, coalesce(r.code, '') AS province_code, coalesce(r.name, '') AS province, e.active,
+		(SELECT count(*) FROM units u WHERE u.entity_id = e.id AND u.active) AS units
+		FROM entities e LEFT JOIN regions r ON r.id = e.province_id WHERE `+w+` ORDER BY r.code NULLS FIRST, e.kind, e.name LIMIT ? OFFSET ?`, args...).Scan(&rows).Error; err != nil {
+		return nil, 0, translate(err, "entities")
+	}
+	return rows, int(total), nil
+}
+
+// RankingRows reads a peer group's ranks with results and dimension points,
+// in two queries whatever the group's size.
+func (s *Store) RankingRows(ctx context.Context, periodID int64, group, province string) ([]assessment.RankingRow, error) {
+	q := `SELECT k.rank, e.id AS entity_id, e.name AS entity, e.kind, coalesce(r.name, '') AS province, coalesce(r.code, '') AS province_code,
+		rs.id AS snapshot_id, rs.score::text AS score, rs.category, rs.opinion, rs.zone, rs.complete
+		FROM rankings k JOIN entities e ON e.id = k.entity_id JOIN current_results c ON c.period_id = k.period_id AND c.entity_id = k.entity_id
+		JOIN result_snapshots rs ON rs.id = c.snapshot_id LEFT JOIN regions r ON r.id = e.province_id
+		WHERE k.period_id = ? AND k.peer_group = ?`
+	args := []any{periodID, group}
+	if province != "" {
+		q += ` AND r.code = ?`
+		args = append(args, province)
+	}
+	var rows []struct {
+		Rank         int
+		EntityID     int64
+		Entity       string
+		Kind         string
+		Province     string
+		ProvinceCode string
+		SnapshotID   int64
+		Score        string
+		Category     string
+		Opinion      string
+		Zone         string
+		Complete     bool
+	}
+	if err := s.q(ctx).Raw(q+` ORDER BY k.rank, e.name, e.id`, args...).Scan(&rows).Error; err != nil {
+		return nil, translate(err, "ranking")
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.SnapshotID
+	}
+	dims := map[int64][]assessment.SnapshotDimension{}
+	if len(ids) > 0 {
+		var ds []struct {
+			SnapshotID int64
+			Dimension  string
+			Points     string
+			MaxPoints  string
+			Percent    string
+		}
+		if err := s.q(ctx).Raw(`SELECT snapshot_id, dimension, points::text AS points, max_points::text AS max_points, percent::text AS percent
+			FROM snapshot_dimensions WHERE snapshot_id IN ? AND unit_id = 0 ORDER BY snapshot_id, dimension`, ids).Scan(&ds).Error; err != nil {
+			return nil, translate(err, "ranking dimensions")
+		}
+		for _, d := range ds {
+			pc, _ := scoring.ParseScore(d.Percent)
+			dims[d.SnapshotID] = append(dims[d.SnapshotID], assessment.SnapshotDimension{Dimension: d.Dimension, Points: json.Number(d.Points), MaxPoints: json.Number(d.MaxPoints), Percent: pc})
+		}
+	}
+	out := make([]assessment.RankingRow, len(rows))
+	for i, r := range rows {
+		sc, err := scoring.ParseScore(r.Score)
+		if err != nil {
+			return nil, err
+		}
+		var cat *string
+		if r.Category != "" {
+			c := r.Category
+			cat = &c
+		}
+		out[i] = assessment.RankingRow{Rank: r.Rank, EntityID: r.EntityID, Entity: r.Entity, Kind: r.Kind, Province: r.Province, ProvinceCode: r.ProvinceCode,
+			Score: sc, Category: cat, Opinion: r.Opinion, Zone: scoring.Zone(r.Zone), Complete: r.Complete, Dimensions: dims[r.SnapshotID]}
+		if out[i].Dimensions == nil {
+			out[i].Dimensions = []assessment.SnapshotDimension{}
+		}
+	}
+	return out, nil
+}
+
+// NotAssessed lists a group's entities marked not assessed in a period.
+func (s *Store) NotAssessed(ctx context.Context, periodID int64, group, province string) ([]assessment.EntitySummary, error) {
+	q := `SELECT e.id, e.code, e.name, e.kind, coalesce(r.code, '') AS province_code, coalesce(r.name, '') AS province, e.active
+		FROM period_entities pe JOIN entities e ON e.id = pe.entity_id LEFT JOIN regions r ON r.id = e.province_id
+		WHERE pe.period_id = ? AND NOT pe.assessed`
+	args := []any{periodID}
+	kind, prov, _ := strings.Cut(group, "/")
+	if kind == scoring.GroupPemda {
+		q += ` AND e.kind IN ('pemprov', 'pemkab', 'pemkot') AND r.code = ?`
+		args = append(args, prov)
+	} else {
+		q += ` AND e.kind = ?`
+		args = append(args, kind)
+	}
+	if province != "" {
+		q += ` AND r.code = ?`
+		args = append(args, province)
+	}
+	out := []assessment.EntitySummary{}
+	if err := s.q(ctx).Raw(q+` ORDER BY e.name`, args...).Scan(&out).Error; err != nil {
+		return nil, translate(err, "not assessed")
+	}
+	return out, nil
+}
+
+// Users lists users matching a filter, by name.
+func (s *Store) Users(ctx context.Context, f assessment.UserFilter) ([]assessment.User, int, error) {
+	where := []string{"true"}
+	args := []any{}
+	if f.Role != "" {
+		where = append(where, "role = ?")
+		args = append(args, f.Role)
+	}
+	if f.ProvinceID != 0 {
+		where = append(where, "province_id = ?")
+		args = append(args, f.ProvinceID)
+	}
+	if f.EntityID != 0 {
+		where = append(where, "entity_id = ?")
+		args = append(args, f.EntityID)
+	}
+	if f.Query != "" {
+		like := "%" + strings.NewReplacer("%", `\%`, "_", `\_`).Replace(f.Query) + "%"
+		where = append(where, "(name ILIKE ? OR email ILIKE ?)")
+		args = append(args, like, like)
+	}
+	w := strings.Join(where, " AND ")
+	var total int64
+	if err := s.q(ctx).Raw(`SELECT count(*) FROM users WHERE `+w, args...).Scan(&total).Error; err != nil {
+		return nil, 0, translate(err, "users")
+	}
+	var rows []userRow
+	args = append(args, f.Page.Limit, f.Page.Offset)
+	if err := s.q(ctx).Raw(userSelect+` WHERE `+w+` ORDER BY name, id LIMIT ? OFFSET ?`, args...).Scan(&rows).Error; err != nil {
+		return nil, 0, translate(err, "users")
+	}
+	out := make([]assessment.User, len(rows))
+	for i, r := range rows {
+		out[i] = r.toUser()
+	}
+	return out, int(total), nil
+}
+
+// AuditEntries lists audit rows matching a filter, newest first.
+func (s *Store) AuditEntries(ctx context.Context, f assessment.AuditFilter) ([]assessment.AuditEntry, int, error) {
+	where := []string{"true"}
+	args := []any{}
+	if f.EntityID != 0 {
+		where = append(where, "entity_id = ?")
+		args = append(args, f.EntityID)
+	}
+	if f.ActorID != 0 {
+		where = append(where, "actor_id = ?")
+		args = append(args, f.ActorID)
+	}
+	if f.PeriodID != 0 {
+		where = append(where, "period_id = ?")
+		args = append(args, f.PeriodID)
+	}
+	if f.Action != "" {
+		where = append(where, "action = ?")
+		args = append(args, f.Action)
+	}
+	w := strings.Join(where, " AND ")
+	var total int64
+	if err := s.q(ctx).Raw(`SELECT count(*) FROM audit_log WHERE `+w, args...).Scan(&total).Error; err != nil {
+		return nil, 0, translate(err, "audit log")
+	}
+	args = append(args, f.Page.Limit, f.Page.Offset)
+	rows, err := s.q(ctx).Raw(`SELECT id, chain, at, coalesce(actor_id, 0), actor, action, object_type, object_id, coalesce(period_id, 0), coalesce(entity_id, 0),
+		coalesce(old_value::text, ''), coalesce(new_value::text, ''), reason, prev_hash, hash FROM audit_log WHERE `+w+` ORDER BY id DESC LIMIT ? OFFSET ?`, args...).Rows()
+	if err != nil {
+		return nil, 0, translate(err, "audit log")
+	}
+	defer rows.Close()
+	var out []assessment.AuditEntry
+	for rows.Next() {
+		var e assessment.AuditEntry
+		var oldV, newV string
+		if err := rows.Scan(&e.ID, &e.Chain, &e.At, &e.ActorID, &e.Actor, &e.Action, &e.ObjectType, &e.ObjectID, &e.PeriodID, &e.EntityID, &oldV, &newV, &e.Reason, &e.PrevHash, &e.Hash); err != nil {
+			return nil, 0, translate(err, "audit log")
+		}
+		if oldV != "" {
+			e.Old = []byte(oldV)
+		}
+		if newV != "" {
+			e.New = []byte(newV)
+		}
+		out = append(out, e)
+	}
+	return out, int(total), rows.Err()
+}

@@ -199,3 +199,79 @@ func redact(raw string) string {
 	}
 	return u.Redacted()
 }
+
+var (
+	seededMu sync.Mutex
+	seeded   = map[string]string{}
+)
+
+// NewSeeded creates a fresh database cloned from a template that has every
+// migration applied and then seed run on it once (per set of migrations and
+// key, across test binaries). Use it when many tests need the same costly
+// data, e.g. the demo data set.
+func NewSeeded(t testing.TB, key string, seed func(url string) error) string {
+	t.Helper()
+	admin := AdminURL(t)
+	templateOnce.Do(func() { templateName, templateErr = ensureTemplate(admin) })
+	if templateErr != nil {
+		t.Fatalf("pgtest: prepare template database: %v", templateErr)
+	}
+	seededMu.Lock()
+	name, ok := seeded[key]
+	if !ok {
+		var err error
+		name, err = ensureSeeded(admin, templateName, key, seed)
+		if err != nil {
+			seededMu.Unlock()
+			t.Fatalf("pgtest: prepare seeded template %q: %v", key, err)
+		}
+		seeded[key] = name
+	}
+	seededMu.Unlock()
+	return create(t, admin, name)
+}
+
+func ensureSeeded(admin, base, key string, seed func(string) error) (string, error) {
+	name := base + "_" + key
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(727275)`); err != nil {
+		return "", err
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(727275)`) //nolint:errcheck
+	var exists bool
+	if err := conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
+		return "", err
+	}
+	if exists {
+		return name, nil
+	}
+	build := name + "_build"
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, build)); err != nil {
+		return "", err
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`, build, base)); err != nil {
+		return "", err
+	}
+	if err := seed(WithDatabase(admin, build)); err != nil {
+		return "", err
+	}
+	// The seed's connections must be gone before the rename and before cloning.
+	if _, err := conn.ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, build); err != nil {
+		return "", err
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`ALTER DATABASE %s RENAME TO %s`, build, name)); err != nil {
+		return "", err
+	}
+	return name, nil
+}

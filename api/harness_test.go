@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -233,7 +234,9 @@ type ids struct {
 	draftAssessor                        string
 	submittedUA                          int64 // a 2023 submitted unit of Kaur
 	evidenceKaur                         int64
-	adminID, kaurUserID                  int64
+	adminID, kaurUserID, penilai2        int64
+	evidenceOther                        int64  // evidence of an entity penilai1 and kaur do not cover
+	unanswered                           string // an indicator the draft unit has no answer for
 }
 
 func (s *server) ids() ids {
@@ -262,11 +265,29 @@ func (s *server) ids() ids {
 	q(&out.evidenceKaur, `SELECT e.id FROM evidence e JOIN unit_assessments ua ON ua.id = e.unit_assessment_id JOIN periods p ON p.id = ua.period_id WHERE p.year = 2022 AND ua.entity_id = ? ORDER BY e.id LIMIT 1`, out.kaur)
 	q(&out.adminID, `SELECT id FROM users WHERE email = 'admin@p4.demo'`)
 	q(&out.kaurUserID, `SELECT id FROM users WHERE email = 'kaur@p4.demo'`)
+	q(&out.penilai2, `SELECT id FROM users WHERE email = 'penilai2@p4.demo'`)
+	q(&out.evidenceOther, `SELECT e.id FROM evidence e JOIN unit_assessments ua ON ua.id = e.unit_assessment_id JOIN entities en ON en.id = ua.entity_id
+		WHERE en.code = 'pemkab-1709' ORDER BY e.id LIMIT 1`)
+	var have []string
+	q(&have, `SELECT indicator FROM answers WHERE unit_assessment_id = ?`, out.draftUA)
+	m, err := scoring.Preset("2022")
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	for _, ind := range m.Indicators() {
+		if code := ind.Code; !slices.Contains(have, code) {
+			out.unanswered = code
+			break
+		}
+	}
 	for name, v := range map[string]int64{"kaurUA2023": out.kaurUA2023, "submittedUA": out.submittedUA, "kaurUA2022": out.kaurUA2022, "oganUA": out.oganUA,
-		"draftUA": out.draftUA, "evidenceKaur": out.evidenceKaur} {
+		"draftUA": out.draftUA, "evidenceKaur": out.evidenceKaur, "evidenceOther": out.evidenceOther} {
 		if v == 0 {
 			s.t.Fatalf("demo data lacks %s", name)
 		}
+	}
+	if out.unanswered == "" || out.draftAssessor != "penilai1@p4.demo" {
+		s.t.Fatalf("demo draft unit: unanswered %q, assessor %q; the matrix expects penilai1 and an open indicator", out.unanswered, out.draftAssessor)
 	}
 	return out
 }

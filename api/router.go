@@ -77,6 +77,7 @@ func NewRouter(d Deps) *gin.Engine {
 	h := &handlers{log: d.Log, svc: d.Service, sessions: d.Sessions}
 	v1 := r.Group("/api/v1")
 	v1.GET("/version", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"version": d.Version}) })
+	v1.GET("/openapi.json", openAPI)
 	if d.Service != nil && d.Sessions != nil {
 		routes(v1, h)
 	}

@@ -131,6 +131,9 @@ func (s *Service) saveAndRank(ctx context.Context, tx Store, a Actor, p Period, 
 // rerank recomputes the ranks of every peer group the entity belongs to.
 func (s *Service) rerank(ctx context.Context, tx Store, p Period, e Entity) error {
 	for _, g := range scoring.PeerGroupsOf(e.Kind, e.ProvinceCode) {
+		if err := tx.LockRanking(ctx, p.ID, g.String()); err != nil {
+			return err
+		}
 		standings, err := tx.Standings(ctx, p.ID, g)
 		if err != nil {
 			return err

@@ -68,6 +68,9 @@ type Store interface {
 
 	SaveSnapshot(ctx context.Context, s *Snapshot) error // inserts it and makes it the entity's current result
 	CurrentSnapshot(ctx context.Context, periodID, entityID int64) (Snapshot, error)
+	// LockRanking serialises re-ranking of one peer group until the transaction ends,
+	// so that two results changing at once cannot rank on a stale view.
+	LockRanking(ctx context.Context, periodID int64, group string) error
 	Standings(ctx context.Context, periodID int64, g scoring.PeerGroup) ([]Standing, error)
 	ReplaceRankings(ctx context.Context, periodID int64, group string, rows []Ranking) error
 	Rankings(ctx context.Context, periodID int64, group string) ([]Ranking, error)

@@ -203,6 +203,17 @@ func (s *Service) Ranking(ctx context.Context, a Actor, year int, group, provinc
 	if !publicOnly && a.Role != RoleAdmin && a.Role != RoleLeadership && a.Role != RoleCoordinator {
 		return v, ErrForbidden
 	}
+	if a.Role == RoleCoordinator && !publicOnly {
+		// A coordinator sees the rankings of their own province only.
+		own, err := s.provinceCodeOf(ctx, a.ProvinceID)
+		if err != nil {
+			return v, err
+		}
+		if province != "" && province != own {
+			return v, ErrNotFound
+		}
+		province = own
+	}
 	key, filterProvince, err := GroupName(group, province)
 	if err != nil {
 		return v, err
@@ -374,4 +385,17 @@ func (s *Service) Audit(ctx context.Context, a Actor, f AuditFilter) ([]AuditEnt
 	}
 	f.Page = f.Page.Normalize()
 	return s.store.AuditEntries(ctx, f)
+}
+
+func (s *Service) provinceCodeOf(ctx context.Context, id int64) (string, error) {
+	regions, err := s.store.Regions(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, r := range regions {
+		if r.ID == id {
+			return r.Code, nil
+		}
+	}
+	return "", ErrNotFound
 }

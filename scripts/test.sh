@@ -62,7 +62,8 @@ if has e2e; then
       curl -fsS "http://127.0.0.1:$e2eport/readyz" >/dev/null 2>&1 && break
       sleep 0.1
     done
-    (cd frontend && P4_E2E_BASE_URL="http://127.0.0.1:$e2eport" npm run e2e --silent) || failed+=("browser tests")
+    (cd frontend && P4_E2E_BASE_URL="http://127.0.0.1:$e2eport" P4_E2E_EMAIL=penilai1@p4.demo P4_E2E_PASSWORD=p4-demo-bengkulu \
+      npm run e2e --silent) || failed+=("browser tests")
     kill -TERM "$p4pid"; wait "$p4pid" || { echo "p4 did not exit cleanly on SIGTERM"; failed+=("p4 shutdown"); }
     p4pid=""
     if grep -q '"level":"ERROR"' "$tmp/p4.log"; then

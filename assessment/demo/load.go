@@ -38,13 +38,32 @@ func (c *replayClock) set(day string, hour int) error {
 // verified (scores computed from the answers), finalized and published. The
 // store must be empty. blobs keeps the evidence files.
 func Load(ctx context.Context, store assessment.Store, blobs assessment.BlobStore, ds *DataSet) error {
+	return LoadWith(ctx, store, blobs, ds, LoadOptions{Workers: 1})
+}
+
+// LoadOptions tunes a load.
+type LoadOptions struct {
+	// Workers is how many units are written at once (1 = in order).
+	Workers int
+	// Progress, when set, receives a line per step.
+	Progress func(format string, args ...any)
+}
+
+// LoadWith is Load with options; units are written by opts.Workers at once.
+func LoadWith(ctx context.Context, store assessment.Store, blobs assessment.BlobStore, ds *DataSet, opts LoadOptions) error {
+	if opts.Workers < 1 {
+		opts.Workers = 1
+	}
+	if opts.Progress == nil {
+		opts.Progress = func(string, ...any) {}
+	}
 	clk := &replayClock{}
 	if err := clk.set("2021-01-04", 9); err != nil {
 		return err
 	}
 	svc := assessment.NewService(store, assessment.WithClock(clk.now), assessment.WithBlobStore(blobs))
 	sys := assessment.System
-	l := loader{ctx: ctx, svc: svc, store: store, clk: clk, provinces: map[string]int64{}, entities: map[string]assessment.Entity{},
+	l := loader{ctx: ctx, svc: svc, store: store, clk: clk, opts: opts, provinces: map[string]int64{}, entities: map[string]assessment.Entity{},
 		users: map[string]assessment.User{}, coordinators: map[string]assessment.Actor{}}
 
 	for _, r := range ds.Regions {
@@ -73,8 +92,17 @@ func Load(ctx context.Context, store assessment.Store, blobs assessment.BlobStor
 		}
 		l.entities[e.Code] = ent
 	}
+	opts.Progress("locus: %d regions, %d entities", len(ds.Regions), len(ds.Entities))
+	hashes := map[string]string{} // one hash per distinct demo password
 	for _, u := range ds.Users {
-		in := assessment.NewUser{Email: u.Email, Name: u.Name, Role: assessment.Role(u.Role), Password: u.Password}
+		if _, ok := hashes[u.Password]; !ok {
+			h, err := assessment.HashPassword(u.Password)
+			if err != nil {
+				return err
+			}
+			hashes[u.Password] = h
+		}
+		in := assessment.NewUser{Email: u.Email, Name: u.Name, Role: assessment.Role(u.Role), PasswordHash: hashes[u.Password]}
 		if u.Role == string(assessment.RoleCoordinator) {
 			in.ProvinceID = l.provinces[u.ProvinceCode]
 		}
@@ -90,6 +118,7 @@ func Load(ctx context.Context, store assessment.Store, blobs assessment.BlobStor
 			l.coordinators[u.ProvinceCode] = created.Actor()
 		}
 	}
+	opts.Progress("users: %d", len(ds.Users))
 	periods := append([]Period(nil), ds.Periods...)
 	sort.Slice(periods, func(i, j int) bool { return periods[i].Year < periods[j].Year })
 	for _, p := range periods {
@@ -101,6 +130,7 @@ func Load(ctx context.Context, store assessment.Store, blobs assessment.BlobStor
 }
 
 type loader struct {
+	opts         LoadOptions
 	ctx          context.Context
 	svc          *assessment.Service
 	store        assessment.Store
@@ -279,9 +309,10 @@ func (l *loader) fieldwork(p Period, period assessment.Period) error {
 	if err := l.clk.set(fieldDay, 10); err != nil {
 		return err
 	}
-	for _, x := range all {
+	if err := l.each(len(all), func(i int) error {
+		x := all[i]
 		if len(x.pu.Assessors) == 0 {
-			continue
+			return nil
 		}
 		assessor := l.users[x.pu.Assessors[0]].Actor()
 		changes := make([]assessment.AnswerChange, 0, len(x.pu.Answers))
@@ -304,12 +335,17 @@ func (l *loader) fieldwork(p Period, period assessment.Period) error {
 				return fmt.Errorf("submit %s/%s: %w", x.e.Code, x.pu.UnitCode, err)
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
+	l.opts.Progress("period %d: answers of %d units", p.Year, len(all))
 	// Review, still inside field work so that returned units can be fixed.
 	if err := l.clk.set(fw.AddDate(0, 0, 30).Format(time.DateOnly), 14); err != nil {
 		return err
 	}
-	for _, x := range all {
+	if err := l.each(len(all), func(i int) error {
+		x := all[i]
 		rev := l.reviewer(x.e)
 		switch x.pu.State {
 		case UnitAccepted:
@@ -322,17 +358,26 @@ func (l *loader) fieldwork(p Period, period assessment.Period) error {
 				return fmt.Errorf("return %s/%s: %w", x.e.Code, x.pu.UnitCode, err)
 			}
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
+	l.opts.Progress("period %d: reviews done", p.Year)
 	// Entities whose state is beyond assessing are verified (scored), then finalized.
-	for _, pe := range p.Entities {
+	if err := l.each(len(p.Entities), func(i int) error {
+		pe := p.Entities[i]
 		if !pe.Assessed || pe.State == EntityAssessing || pe.State == "" {
-			continue
+			return nil
 		}
 		e := l.entities[pe.EntityCode]
 		if _, err := l.svc.Verify(ctx, l.reviewer(e), period.ID, e.ID); err != nil {
 			return fmt.Errorf("verify %s: %w", pe.EntityCode, err)
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
+	l.opts.Progress("period %d: entities verified and scored", p.Year)
 	if err := l.clk.set(orDefault(p.ObjectionFrom, p.ReviewTo), 9); err != nil {
 		return err
 	}
@@ -344,4 +389,48 @@ func (l *loader) fieldwork(p Period, period assessment.Period) error {
 		}
 	}
 	return nil
+}
+
+// each runs fn(0..n-1) on the loader's workers and returns the first error.
+func (l *loader) each(n int, fn func(i int) error) error {
+	if l.opts.Workers <= 1 {
+		for i := 0; i < n; i++ {
+			if err := fn(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		next  int
+	)
+	for w := 0; w < l.opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				if first != nil || next >= n {
+					mu.Unlock()
+					return
+				}
+				i := next
+				next++
+				mu.Unlock()
+				if err := fn(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
 }

@@ -431,6 +431,11 @@ func (s *Store) fillSnapshot(ctx context.Context, row snapshotRow) (assessment.S
 	return sn, nil
 }
 
+// LockRanking takes a transaction-scoped lock on a peer group's ranking.
+func (s *Store) LockRanking(ctx context.Context, periodID int64, group string) error {
+	return translate(s.q(ctx).Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 7275))`, fmt.Sprintf("rank:%d:%s", periodID, group)).Error, "lock ranking")
+}
+
 // Standings lists a peer group's entities in a period with their current results.
 func (s *Store) Standings(ctx context.Context, periodID int64, g scoring.PeerGroup) ([]assessment.Standing, error) {
 	q := `SELECT e.id AS entity_id, e.name, r.id AS snapshot_id, r.score::text AS score, r.complete, NOT pe.assessed AS not_assessed

@@ -25,6 +25,9 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		"On a database that already holds data it refuses, unless --if-empty is given, in\n"+
 		"which case it loads nothing and only prints the logins.\n\n"+configHelp())
 	ifEmpty := fs.Bool("if-empty", false, "load only when the database is empty; otherwise just print the logins")
+	scale := fs.String("scale", "bengkulu", "bengkulu (the demo) or national (a synthetic national data set of about 650 entities and 4,000 units, for load tests)")
+	seed := fs.Uint64("seed", 1, "seed of the national data set")
+	workers := fs.Int("workers", 4, "units written at once")
 	if help, err := parseFlags(fs, e, args); help || err != nil {
 		return err
 	}
@@ -40,7 +43,15 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err := schemaCurrent(ctx, sqlDB); err != nil {
 		return err
 	}
-	ds, err := demo.Bengkulu()
+	var ds *demo.DataSet
+	switch *scale {
+	case "bengkulu":
+		ds, err = demo.Bengkulu()
+	case "national":
+		ds, err = demo.National(*seed)
+	default:
+		return fmt.Errorf("--scale: %q is neither bengkulu nor national", *scale)
+	}
 	if err != nil {
 		return err
 	}
@@ -61,11 +72,17 @@ func runDemo(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	fmt.Fprintln(e.stdout, "Loading the demo data set (Bengkulu, 2021–2023)…")
-	if err := demo.Load(ctx, pgstore.New(gdb), blobs, ds); err != nil {
+	fmt.Fprintf(e.stdout, "Loading the %s data set…\n", *scale)
+	opts := demo.LoadOptions{Workers: *workers, Progress: func(format string, args ...any) {
+		fmt.Fprintf(e.stdout, "  %6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
+	}}
+	if err := demo.LoadWith(ctx, pgstore.New(gdb), blobs, ds, opts); err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "Loaded in %.1fs.\n\n", time.Since(start).Seconds())
+	if *scale == "national" {
+		return nil
+	}
 	if err := printTable(ctx, e.stdout, pgstore.New(gdb), 2022); err != nil {
 		return err
 	}

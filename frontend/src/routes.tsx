@@ -1,0 +1,34 @@
+import type { RouteObject } from 'react-router';
+import { HomePage } from './features/home/HomePage';
+import { LandingPage } from './features/landing/LandingPage';
+import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { PublicResultsPage } from './features/public-results/PublicResultsPage';
+import { RequireAuth } from './features/session/RequireAuth';
+import { SignInPage } from './features/session/SignInPage';
+import { AppLayout } from './layout/AppLayout';
+import { RouteError } from './layout/RouteError';
+
+/**
+ * routes is the whole client-side map. Paths are Indonesian, as users read
+ * them; the Go server answers every unknown path with index.html so that
+ * reloading any of these works.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        // A failing page keeps the header, so the user can still move on.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <LandingPage /> },
+          { path: 'masuk', element: <SignInPage /> },
+          { path: 'publik', element: <PublicResultsPage /> },
+          { path: 'beranda', element: <RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

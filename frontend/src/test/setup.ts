@@ -1,0 +1,39 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import i18n from '../i18n';
+
+// jsdom lacks what Mantine asks the browser for: media queries (every query
+// answers "no", i.e. a wide screen) and element resize observation.
+if (!window.matchMedia) {
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    value: (query: string): MediaQueryList => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }),
+  });
+}
+
+class ResizeObserverStandIn {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+if (!window.ResizeObserver) window.ResizeObserver = ResizeObserverStandIn;
+window.HTMLElement.prototype.scrollIntoView ??= () => {};
+
+beforeEach(async () => {
+  await i18n.changeLanguage('id');
+});
+
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});

@@ -187,6 +187,13 @@ func matrix() []row {
 			func(i ids) target {
 				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA), want: want{401, 200, 404, 404, 404, 200}}
 			}},
+		{"GET", "/api/v1/unit-assessments/:id/score",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/score", want: want{401, 200, 200, 200, 404, 200}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/score", want: want{401, 200, 404, 404, 404, 200}}
+			}},
 		{"PUT", "/api/v1/unit-assessments/:id/answers/:indicator",
 			func(i ids) target {
 				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/answers/" + i.unanswered, body: map[string]any{"value": 2},

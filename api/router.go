@@ -135,6 +135,7 @@ func routes(v1 *gin.RouterGroup, h *handlers) {
 
 	auth.GET("/work", h.work)
 	auth.GET("/unit-assessments/:id", h.getUnit)
+	auth.GET("/unit-assessments/:id/score", h.unitScore)
 	auth.PUT("/unit-assessments/:id/answers/:indicator", h.saveAnswer)
 	auth.POST("/unit-assessments/:id/submit", h.submit)
 	auth.POST("/unit-assessments/:id/return", h.returnUnit)

@@ -68,6 +68,20 @@ func (h *handlers) getUnit(c *gin.Context) {
 	c.JSON(http.StatusOK, v)
 }
 
+// unitScore is the live score preview of a unit from its current answers.
+func (h *handlers) unitScore(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	res, err := h.svc.UnitScore(c.Request.Context(), actor(c), id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, res)
+}
+
 func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
 
 // ifMatchVersion reads the version an edit is based on from If-Match: "3"

@@ -282,3 +282,32 @@ func Missing(m *scoring.Method, kind scoring.Kind, answers []Answer) []string {
 	}
 	return out
 }
+
+// UnitScore scores a unit from its current answers, for the questionnaire's
+// live preview: unanswered indicators count as 0 and the result says it is
+// incomplete. Nothing is stored.
+func (s *Service) UnitScore(ctx context.Context, a Actor, unitAssessmentID int64) (*scoring.UnitResult, error) {
+	ua, e, p, err := s.loadUnit(ctx, s.store, unitAssessmentID, false)
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := s.canReadUnit(ctx, s.store, a, ua, e); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, ErrNotFound
+	}
+	m, err := s.method(ctx, s.store, p.MethodID)
+	if err != nil {
+		return nil, err
+	}
+	se, err := s.scoringEntity(ctx, s.store, p, e)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range se.Units {
+		if u.ID == formatID(ua.UnitID) {
+			return scoring.ScoreUnit(m, e.Kind, u)
+		}
+	}
+	return nil, ErrNotFound
+}

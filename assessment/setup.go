@@ -407,3 +407,54 @@ func (s *Service) setPeriodStatus(ctx context.Context, a Actor, periodID int64, 
 }
 
 func fieldIdx(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }
+
+// Schedule is a period's windows.
+type Schedule struct {
+	Fieldwork Window
+	Review    Window
+	Objection Window
+	PublishOn *time.Time
+}
+
+// SetSchedule changes a period's schedule windows (admin), with a reason
+// kept in the audit log. The version must be the period's current one.
+func (s *Service) SetSchedule(ctx context.Context, a Actor, periodID int64, version int, sc Schedule, reason string) (Period, error) {
+	if err := requireAdmin(a); err != nil {
+		return Period{}, err
+	}
+	var ve ValidationError
+	for _, w := range []struct {
+		name string
+		w    Window
+	}{{"fieldwork", sc.Fieldwork}, {"review", sc.Review}, {"objection", sc.Objection}} {
+		if (w.w.From == nil) != (w.w.To == nil) {
+			ve.Add(w.name, "incomplete", "give both the first and the last day")
+		} else if w.w.From != nil && w.w.To.Before(*w.w.From) {
+			ve.Add(w.name+".to", "before_start", "the window ends before it starts")
+		}
+	}
+	if err := ve.Err(); err != nil {
+		return Period{}, err
+	}
+	var out Period
+	err := s.store.InTx(ctx, func(tx Store) error {
+		p, err := tx.Period(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		if p.Status == PeriodPublished {
+			return &StateError{Action: "period.schedule", From: p.Status, Kind: ErrLocked}
+		}
+		if p.Version != version {
+			return &ConflictError{Current: p, Reason: "the period was changed by someone else"}
+		}
+		old := periodAudit(p)
+		p.Fieldwork, p.Review, p.Objection, p.PublishOn = sc.Fieldwork, sc.Review, sc.Objection, sc.PublishOn
+		if err := tx.UpdatePeriod(ctx, &p); err != nil {
+			return err
+		}
+		out = p
+		return s.audit(ctx, tx, a, chainOf("period", p.ID), "period.schedule", "period", p.ID, p.ID, 0, old, periodAudit(p), reason)
+	})
+	return out, err
+}

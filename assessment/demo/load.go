@@ -47,6 +47,10 @@ type LoadOptions struct {
 	Workers int
 	// Progress, when set, receives a line per step.
 	Progress func(format string, args ...any)
+	// Now is today's time (default time.Now): a period still open at the
+	// end of the load has its field work extended to include it, so that
+	// the demo's open period can be worked in whenever it is run.
+	Now func() time.Time
 }
 
 // LoadWith is Load with options; units are written by opts.Workers at once.
@@ -56,6 +60,9 @@ func LoadWith(ctx context.Context, store assessment.Store, blobs assessment.Blob
 	}
 	if opts.Progress == nil {
 		opts.Progress = func(string, ...any) {}
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
 	}
 	clk := &replayClock{}
 	if err := clk.set("2021-01-04", 9); err != nil {
@@ -245,7 +252,33 @@ func (l *loader) period(p Period) error {
 			return err
 		}
 	}
+	if p.Status == StatusOpen {
+		return l.extend(period.ID)
+	}
 	return nil
+}
+
+// extend moves an open period's later windows so that today lies inside
+// field work and review, as an extension of the schedule would in practice.
+func (l *loader) extend(periodID int64) error {
+	today := l.opts.Now().UTC().Truncate(24 * time.Hour)
+	p, err := l.store.Period(l.ctx, periodID)
+	if err != nil {
+		return err
+	}
+	if p.Fieldwork.To == nil || !p.Fieldwork.To.Before(today) {
+		return nil
+	}
+	day := func(d int) *time.Time { t := today.AddDate(0, 0, d); return &t }
+	sc := assessment.Schedule{
+		Fieldwork: assessment.Window{From: p.Fieldwork.From, To: day(90)},
+		Review:    assessment.Window{From: p.Review.From, To: day(120)},
+		Objection: assessment.Window{From: day(121), To: day(135)},
+		PublishOn: day(140),
+	}
+	_, err = l.svc.SetSchedule(l.ctx, assessment.System, periodID, p.Version, sc,
+		"Demo: field work extended so that the open period can be worked in today")
+	return err
 }
 
 func orDefault(s, d string) string {

@@ -61,6 +61,23 @@ type world struct {
 
 func (w *world) storeDB() *gorm.DB { return w.gdb }
 
+var (
+	hashOnce sync.Once
+	hashed   string
+)
+
+// testHash hashes the test password once per test binary: these tests are
+// about records, not about password hashing (see password_test.go).
+func testHash() string {
+	hashOnce.Do(func() {
+		var err error
+		if hashed, err = assessment.HashPassword("rahasia-sekali"); err != nil {
+			panic(err)
+		}
+	})
+	return hashed
+}
+
 func day(s string) *time.Time {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
@@ -107,7 +124,7 @@ func newWorld(t *testing.T) *world {
 	must(w.svc.CreateEntity(ctx, sys, &w.other))
 
 	user := func(email string, role assessment.Role, provID, entityID int64) assessment.Actor {
-		u, err := w.svc.CreateUser(ctx, sys, assessment.NewUser{Email: email, Name: email, Role: role, ProvinceID: provID, EntityID: entityID, Password: "rahasia-sekali"})
+		u, err := w.svc.CreateUser(ctx, sys, assessment.NewUser{Email: email, Name: email, Role: role, ProvinceID: provID, EntityID: entityID, PasswordHash: testHash()})
 		must(err)
 		return u.Actor()
 	}

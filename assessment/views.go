@@ -78,17 +78,25 @@ func (s *Service) Work(ctx context.Context, a Actor, f WorkFilter) ([]WorkItem, 
 	if err != nil {
 		return nil, 0, err
 	}
-	// Total counts the indicators that apply to the entity's kind.
+	// Total counts the indicators that apply to the entity's kind; one
+	// lookup per period and kind, not per item.
+	totals := map[string]int{}
 	for i := range items {
-		p, err := s.store.Period(ctx, items[i].PeriodID)
-		if err != nil {
-			return nil, 0, err
+		key := formatID(items[i].PeriodID) + "/" + items[i].Kind
+		n, ok := totals[key]
+		if !ok {
+			p, err := s.store.Period(ctx, items[i].PeriodID)
+			if err != nil {
+				return nil, 0, err
+			}
+			m, err := s.method(ctx, s.store, p.MethodID)
+			if err != nil {
+				return nil, 0, err
+			}
+			n = len(applicable(m, scoring.Kind(items[i].Kind)))
+			totals[key] = n
 		}
-		m, err := s.method(ctx, s.store, p.MethodID)
-		if err != nil {
-			return nil, 0, err
-		}
-		items[i].Total = len(applicable(m, scoring.Kind(items[i].Kind)))
+		items[i].Total = n
 	}
 	return items, total, nil
 }

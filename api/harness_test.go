@@ -98,7 +98,7 @@ func (c *mutableClock) set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t 
 
 func newServer(t *testing.T) *server {
 	t.Helper()
-	url := pgtest.NewSeeded(t, "demo", seedDemo)
+	url := pgtest.NewSeeded(t, "demo2", seedDemo)
 	return serverOn(t, url)
 }
 
@@ -237,6 +237,9 @@ type ids struct {
 	adminID, kaurUserID, penilai2        int64
 	evidenceOther                        int64  // evidence of an entity penilai1 and kaur do not cover
 	unanswered                           string // an indicator the draft unit has no answer for
+	period2023Version                    int
+	method2021, method2022               int64
+	presetFile                           []byte
 }
 
 func (s *server) ids() ids {
@@ -266,6 +269,13 @@ func (s *server) ids() ids {
 	q(&out.adminID, `SELECT id FROM users WHERE email = 'admin@p4.demo'`)
 	q(&out.kaurUserID, `SELECT id FROM users WHERE email = 'kaur@p4.demo'`)
 	q(&out.penilai2, `SELECT id FROM users WHERE email = 'penilai2@p4.demo'`)
+	q(&out.period2023Version, `SELECT version FROM periods WHERE year = 2023`)
+	q(&out.method2021, `SELECT method_id FROM periods WHERE year = 2021`)
+	q(&out.method2022, `SELECT method_id FROM periods WHERE year = 2022`)
+	var err error
+	if out.presetFile, err = scoring.PresetFile("2022"); err != nil {
+		s.t.Fatal(err)
+	}
 	q(&out.evidenceOther, `SELECT e.id FROM evidence e JOIN unit_assessments ua ON ua.id = e.unit_assessment_id JOIN entities en ON en.id = ua.entity_id
 		WHERE en.code = 'pemkab-1709' ORDER BY e.id LIMIT 1`)
 	var have []string

@@ -102,6 +102,79 @@ func matrix() []row {
 		{"GET", "/api/v1/periods/:year",
 			func(ids) target { return target{path: "/api/v1/periods/2022", want: authed(200)} },
 			func(ids) target { return target{path: "/api/v1/periods/2099", want: authed(404)} }},
+		{"POST", "/api/v1/periods",
+			func(ids) target {
+				return target{path: "/api/v1/periods", body: map[string]any{"year": 2030, "method_preset": "2022"}, want: want{401, 201, 403, 403, 403, 403}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/periods", body: map[string]any{"year": 2022, "method_preset": "2022"}, want: want{401, 422, 403, 403, 403, 403}} // year taken
+			}},
+		{"PUT", "/api/v1/periods/:year/schedule",
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2023/schedule", body: map[string]any{"version": i.period2023Version, "reason": "diperpanjang",
+					"schedule": map[string]any{"fieldwork": map[string]string{"from": "2023-07-01", "to": "2099-12-31"}, "review": map[string]string{"from": "2023-07-15", "to": "2099-12-31"}}},
+					want: want{401, 200, 403, 403, 403, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2022/schedule", body: map[string]any{"version": 1, "schedule": map[string]any{}}, want: want{401, 409, 403, 403, 403, 403}} // published: locked
+			}},
+		{"POST", "/api/v1/periods/:year/open",
+			func(ids) target {
+				return target{path: "/api/v1/periods/2023/open", want: want{401, 200, 403, 403, 403, 403}}
+			}, // already open: no change
+			func(ids) target { return target{path: "/api/v1/periods/2099/open", want: authed(404)} }},
+		{"POST", "/api/v1/periods/:year/close",
+			func(ids) target {
+				return target{path: "/api/v1/periods/2023/close", want: want{401, 200, 403, 403, 403, 403}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/periods/2022/close", want: want{401, 409, 403, 403, 403, 403}}
+			}}, // published
+		{"PUT", "/api/v1/periods/:year/method",
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2023/method", body: i.presetFile, hdr: map[string]string{"If-Match": `"` + itoa(int64(i.period2023Version)) + `"`},
+					want: want{401, 409, 403, 403, 403, 403}} // open: method locked
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2099/method", body: i.presetFile, hdr: map[string]string{"If-Match": `"1"`}, want: authed(404)}
+			}},
+		{"GET", "/api/v1/methods/compare",
+			func(i ids) target {
+				return target{path: "/api/v1/methods/compare?from=" + id(i.method2021) + "&to=" + id(i.method2022), want: want{401, 200, 200, 403, 403, 200}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/methods/compare?from=999999&to=" + id(i.method2022), want: want{401, 404, 404, 403, 403, 404}}
+			}},
+		{"GET", "/api/v1/periods/:year/locus",
+			func(ids) target {
+				return target{path: "/api/v1/periods/2023/locus", want: want{401, 200, 200, 403, 403, 200}}
+			},
+			func(ids) target { return target{path: "/api/v1/periods/2099/locus", want: authed(404)} }},
+		{"POST", "/api/v1/periods/:year/locus",
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2023/locus", body: map[string]any{"entity_id": i.ogan, "assessed": true}, want: want{401, 409, 403, 403, 403, 403}} // already in
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2022/locus", body: map[string]any{"entity_id": i.ogan, "assessed": true}, want: want{401, 409, 403, 403, 403, 403}} // published
+			}},
+		{"PATCH", "/api/v1/periods/:year/locus/:id",
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2023/locus/" + id(i.ogan), body: map[string]any{"assessed": false, "not_assessed_reason": "Menolak dinilai"},
+					want: want{401, 200, 403, 403, 403, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2023/locus/" + id(i.kaur), body: map[string]any{"assessed": false, "not_assessed_reason": "x"},
+					want: want{401, 409, 403, 403, 403, 403}} // units already submitted
+			}},
+		{"POST", "/api/v1/periods/:year/entities/:id/assessors",
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2023/entities/" + id(i.kaur) + "/assessors", body: map[string]any{"user_ids": []int64{i.penilai2}},
+					want: want{401, 200, 200, 403, 403, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2023/entities/" + id(i.ogan) + "/assessors", body: map[string]any{"user_ids": []int64{i.penilai2}},
+					want: want{401, 200, 403, 403, 403, 403}}
+			}},
 		{"GET", "/api/v1/periods/:year/method",
 			func(ids) target { return target{path: "/api/v1/periods/2022/method", want: authed(200)} },
 			func(ids) target { return target{path: "/api/v1/periods/2099/method", want: authed(404)} }},

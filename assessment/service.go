@@ -20,8 +20,20 @@ type Service struct {
 	blobs BlobStore
 	now   func() time.Time
 
-	mu      sync.Mutex
-	methods map[int64]*scoring.Method // method versions are immutable, so caching is safe
+	methods *methodCache
+}
+
+// methodCache holds parsed method versions: they are immutable, so caching
+// them is safe, and one cache serves every Service sharing it.
+type methodCache struct {
+	mu sync.Mutex
+	m  map[int64]*scoring.Method
+}
+
+// withStore returns a Service with the same settings over another store
+// (a transaction).
+func (s *Service) withStore(st Store) *Service {
+	return &Service{store: st, blobs: s.blobs, now: s.now, methods: s.methods}
 }
 
 // Option configures a Service.
@@ -35,7 +47,7 @@ func WithBlobStore(b BlobStore) Option { return func(s *Service) { s.blobs = b }
 
 // NewService returns a Service over store.
 func NewService(store Store, opts ...Option) *Service {
-	s := &Service{store: store, now: time.Now, methods: map[int64]*scoring.Method{}}
+	s := &Service{store: store, now: time.Now, methods: &methodCache{m: map[int64]*scoring.Method{}}}
 	for _, o := range opts {
 		o(s)
 	}
@@ -53,9 +65,9 @@ func (s *Service) today() time.Time {
 
 // method returns the parsed method of a stored version.
 func (s *Service) method(ctx context.Context, st Store, id int64) (*scoring.Method, error) {
-	s.mu.Lock()
-	m, ok := s.methods[id]
-	s.mu.Unlock()
+	s.methods.mu.Lock()
+	m, ok := s.methods.m[id]
+	s.methods.mu.Unlock()
 	if ok {
 		return m, nil
 	}
@@ -67,9 +79,9 @@ func (s *Service) method(ctx context.Context, st Store, id int64) (*scoring.Meth
 	if err != nil {
 		return nil, fmt.Errorf("stored method %d no longer parses: %w", id, err)
 	}
-	s.mu.Lock()
-	s.methods[id] = m
-	s.mu.Unlock()
+	s.methods.mu.Lock()
+	s.methods.m[id] = m
+	s.methods.mu.Unlock()
 	return m, nil
 }
 

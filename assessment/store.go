@@ -36,7 +36,8 @@ type Store interface {
 	CreatePeriod(ctx context.Context, p *Period) error
 	Period(ctx context.Context, id int64) (Period, error)
 	PeriodByYear(ctx context.Context, year int) (Period, error)
-	UpdatePeriod(ctx context.Context, p *Period) error // optimistic: p.Version must be current; increments it
+	UpdatePeriod(ctx context.Context, p *Period) error    // optimistic: p.Version must be current; increments it
+	SetPeriodMethod(ctx context.Context, p *Period) error // optimistic like UpdatePeriod
 
 	AddPeriodEntity(ctx context.Context, pe PeriodEntity) error
 	PeriodEntity(ctx context.Context, periodID, entityID int64, forUpdate bool) (PeriodEntity, error)
@@ -82,6 +83,7 @@ type Store interface {
 	NotAssessed(ctx context.Context, periodID int64, group, province string) ([]EntitySummary, error)
 
 	Users(ctx context.Context, f UserFilter) ([]User, int, error)
+	LocusRows(ctx context.Context, periodID, provinceID int64) ([]LocusRow, error)
 	AuditEntries(ctx context.Context, f AuditFilter) ([]AuditEntry, int, error)
 
 	LoginFailures(ctx context.Context, key string, window time.Time) (int, error)

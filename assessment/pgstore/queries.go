@@ -309,3 +309,23 @@ func (s *Store) AuditEntries(ctx context.Context, f assessment.AuditFilter) ([]a
 	}
 	return out, int(total), rows.Err()
 }
+
+// LocusRows lists a period's locus with unit and assignment counts, in one query.
+func (s *Store) LocusRows(ctx context.Context, periodID, provinceID int64) ([]assessment.LocusRow, error) {
+	q := `SELECT e.id AS entity_id, e.code, e.name, e.kind, coalesce(r.code, '') AS province_code, pe.assessed, pe.not_assessed_reason, pe.state,
+		(SELECT count(*) FROM unit_assessments ua WHERE ua.period_id = pe.period_id AND ua.entity_id = e.id) AS units,
+		(SELECT count(*) FROM unit_assessments ua WHERE ua.period_id = pe.period_id AND ua.entity_id = e.id
+			AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.unit_assessment_id = ua.id)) AS units_unassigned
+		FROM period_entities pe JOIN entities e ON e.id = pe.entity_id LEFT JOIN regions r ON r.id = e.province_id
+		WHERE pe.period_id = ?`
+	args := []any{periodID}
+	if provinceID != 0 {
+		q += ` AND e.province_id = ?`
+		args = append(args, provinceID)
+	}
+	out := []assessment.LocusRow{}
+	if err := s.q(ctx).Raw(q+` ORDER BY r.code NULLS FIRST, e.kind, e.name`, args...).Scan(&out).Error; err != nil {
+		return nil, translate(err, "locus")
+	}
+	return out, nil
+}

@@ -405,6 +405,20 @@ func (s *Store) UpdatePeriod(ctx context.Context, p *assessment.Period) error {
 	return nil
 }
 
+// SetPeriodMethod points a period at another method version if p.Version is current.
+func (s *Store) SetPeriodMethod(ctx context.Context, p *assessment.Period) error {
+	n, err := exec(s.q(ctx), "set period method", `UPDATE periods SET method_id = ?, version = version + 1, updated_at = now() WHERE id = ? AND version = ?`,
+		p.MethodID, p.ID, p.Version)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return &assessment.ConflictError{Reason: "the period was changed by someone else"}
+	}
+	p.Version++
+	return nil
+}
+
 // ---- locus
 
 type periodEntityRow struct {

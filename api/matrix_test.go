@@ -249,6 +249,14 @@ func matrix() []row {
 				return target{path: "/api/v1/objections/999999/decision", body: map[string]string{"state": "rejected", "reason": "Tidak beralasan"}, want: authed(404)}
 			}, nil},
 
+		{"GET", "/api/v1/objections/:id/evidence",
+			func(ids) target { return target{path: "/api/v1/objections/999999/evidence", want: authed(404)} }, nil},
+		{"POST", "/api/v1/objections/:id/evidence",
+			func(ids) target {
+				return target{path: "/api/v1/objections/999999/evidence", body: multipartFile{nil, "bukti.png", png}, want: authed(404)}
+			}, nil},
+		{"GET", "/api/v1/objections/:id/evidence/:file",
+			func(ids) target { return target{path: "/api/v1/objections/999999/evidence/1", want: authed(404)} }, nil},
 		{"GET", "/api/v1/work",
 			func(ids) target {
 				return target{path: "/api/v1/work?year=2023", want: want{401, 200, 200, 200, 403, 200}}

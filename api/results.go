@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -350,4 +351,56 @@ func (h *handlers) decideObjection(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, o)
+}
+
+// uploadObjectionEvidence takes multipart/form-data with a "file" field.
+func (h *handlers) uploadObjectionEvidence(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	file, name, ok := multipartFile(c)
+	if !ok {
+		return
+	}
+	ev, err := h.svc.AddObjectionEvidence(c.Request.Context(), actor(c), id, name, file)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, ev)
+}
+
+func (h *handlers) listObjectionEvidence(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	files, err := h.svc.ObjectionFiles(c.Request.Context(), actor(c), id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if files == nil {
+		files = []assessment.ObjectionEvidence{}
+	}
+	c.JSON(http.StatusOK, gin.H{"items": files})
+}
+
+func (h *handlers) downloadObjectionEvidence(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	fileID, ok := idParam(c, "file")
+	if !ok {
+		return
+	}
+	f, rc, err := h.svc.OpenObjectionFile(c.Request.Context(), actor(c), id, fileID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	defer rc.Close()
+	sendFile(c, f.MediaType, f.Size, fmt.Sprintf("objection-%d-%d", id, fileID), f.OriginalName, rc)
 }

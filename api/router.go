@@ -142,6 +142,9 @@ func routes(v1 *gin.RouterGroup, h *handlers) {
 	auth.GET("/periods/:year/entities/:id/objections", h.listObjections)
 	auth.POST("/periods/:year/entities/:id/objections", h.fileObjection)
 	auth.POST("/objections/:id/decision", h.decideObjection)
+	auth.GET("/objections/:id/evidence", h.listObjectionEvidence)
+	auth.POST("/objections/:id/evidence", h.uploadObjectionEvidence)
+	auth.GET("/objections/:id/evidence/:file", h.downloadObjectionEvidence)
 
 	auth.GET("/work", h.work)
 	auth.GET("/unit-assessments/:id", h.getUnit)

@@ -287,9 +287,14 @@ func (h *handlers) downloadEvidence(c *gin.Context) {
 		return
 	}
 	defer rc.Close()
-	c.Header("Content-Type", ev.MediaType)
-	c.Header("Content-Length", strconv.FormatInt(ev.Size, 10))
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="evidence-%d"; filename*=UTF-8''%s`, ev.ID, urlPathEscape(ev.OriginalName)))
+	sendFile(c, ev.MediaType, ev.Size, fmt.Sprintf("evidence-%d", ev.ID), ev.OriginalName, rc)
+}
+
+// sendFile streams a stored file as an attachment.
+func sendFile(c *gin.Context, mediaType string, size int64, fallback, name string, rc io.Reader) {
+	c.Header("Content-Type", mediaType)
+	c.Header("Content-Length", strconv.FormatInt(size, 10))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, fallback, urlPathEscape(name)))
 	c.Header("Cache-Control", "private, no-store")
 	c.Status(http.StatusOK)
 	_, _ = io.Copy(c.Writer, rc)
@@ -305,4 +310,35 @@ func urlPathEscape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// multipartFile returns the "file" part of a multipart upload, or answers
+// with a problem and returns false.
+func multipartFile(c *gin.Context) (io.Reader, string, bool) {
+	mr, err := c.Request.MultipartReader()
+	if err != nil {
+		writeProblem(c, Problem{Type: "/problems/unsupported-media-type", Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type",
+			Title: "Send multipart/form-data", Detail: "field: file"})
+		return nil, "", false
+	}
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				writeProblem(c, decodeProblem(err))
+				return nil, "", false
+			}
+			if errors.Is(err, io.EOF) {
+				writeProblem(c, Problem{Type: "/problems/validation", Status: http.StatusUnprocessableEntity, Code: "validation", Title: "Some fields are invalid",
+					Errors: []FieldError{{Field: "file", Code: "required", Message: "no file was sent"}}})
+				return nil, "", false
+			}
+			writeProblem(c, Problem{Type: "/problems/validation", Status: http.StatusBadRequest, Code: "malformed_multipart", Title: "Malformed upload"})
+			return nil, "", false
+		}
+		if part.FormName() == "file" {
+			return part, part.FileName(), true
+		}
+	}
 }

@@ -1,9 +1,12 @@
 package assessment
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strings"
+	"time"
 )
 
 // ObjectionInput is what an agency files.
@@ -244,4 +247,88 @@ func (s *Service) Objections(ctx context.Context, a Actor, periodID, entityID in
 		return nil, ErrNotFound
 	}
 	return s.store.Objections(ctx, periodID, entityID)
+}
+
+// ObjectionEvidence is a file an agency attached to its objection.
+type ObjectionEvidence struct {
+	ID           int64     `json:"id"`
+	ObjectionID  int64     `json:"objection_id"`
+	SHA256       string    `json:"sha256"`
+	OriginalName string    `json:"original_name"`
+	MediaType    string    `json:"media_type"`
+	Size         int64     `json:"size"`
+	UploadedBy   int64     `json:"uploaded_by,omitempty"`
+	UploadedAt   time.Time `json:"uploaded_at"`
+}
+
+// AddObjectionEvidence attaches a file to an undecided objection of the
+// actor's own entity.
+func (s *Service) AddObjectionEvidence(ctx context.Context, a Actor, objectionID int64, name string, r io.Reader) (ObjectionEvidence, error) {
+	var out ObjectionEvidence
+	if s.blobs == nil {
+		return out, fmt.Errorf("no blob store configured")
+	}
+	o, err := s.store.Objection(ctx, objectionID, false)
+	if err != nil {
+		return out, err
+	}
+	if a.Role != RoleAgency || a.EntityID != o.EntityID {
+		if vis, _ := s.Objections(ctx, a, o.PeriodID, o.EntityID); vis == nil {
+			return out, ErrNotFound
+		}
+		return out, ErrForbidden
+	}
+	if o.State != ObjectionSubmitted {
+		return out, &StateError{Action: "objection.evidence", From: o.State, Kind: ErrLocked}
+	}
+	data, err := readLimited(r)
+	if err != nil {
+		return out, err
+	}
+	mt, err := SniffEvidence(data)
+	if err != nil {
+		return out, err
+	}
+	sha, size, err := s.blobs.Put(ctx, bytes.NewReader(data), MaxEvidenceSize)
+	if err != nil {
+		return out, err
+	}
+	out = ObjectionEvidence{ObjectionID: o.ID, SHA256: sha, OriginalName: CleanFileName(name), MediaType: mt, Size: size, UploadedBy: a.UserID, UploadedAt: s.now()}
+	err = s.store.InTx(ctx, func(tx Store) error {
+		if err := tx.RecordBlob(ctx, sha, size, mt); err != nil {
+			return err
+		}
+		if err := tx.AddObjectionEvidence(ctx, &out); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, chainOf("entity", o.EntityID), "objection.evidence", "objection", o.ID, o.PeriodID, o.EntityID, nil, out, "")
+	})
+	return out, err
+}
+
+// ObjectionFiles lists an objection's files for those who may see it.
+func (s *Service) ObjectionFiles(ctx context.Context, a Actor, objectionID int64) ([]ObjectionEvidence, error) {
+	o, err := s.store.Objection(ctx, objectionID, false)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Objections(ctx, a, o.PeriodID, o.EntityID); err != nil {
+		return nil, err
+	}
+	return s.store.ObjectionEvidence(ctx, objectionID)
+}
+
+// OpenObjectionFile returns an objection file's verified content.
+func (s *Service) OpenObjectionFile(ctx context.Context, a Actor, objectionID, fileID int64) (ObjectionEvidence, io.ReadCloser, error) {
+	files, err := s.ObjectionFiles(ctx, a, objectionID)
+	if err != nil {
+		return ObjectionEvidence{}, nil, err
+	}
+	for _, f := range files {
+		if f.ID == fileID {
+			rc, err := s.blobs.Open(ctx, f.SHA256)
+			return f, rc, err
+		}
+	}
+	return ObjectionEvidence{}, nil, ErrNotFound
 }

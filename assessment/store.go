@@ -66,6 +66,8 @@ type Store interface {
 	Objection(ctx context.Context, id int64, forUpdate bool) (Objection, error)
 	Objections(ctx context.Context, periodID, entityID int64) ([]Objection, error)
 	UpdateObjection(ctx context.Context, o *Objection) error // state, decision and items' decisions; increments Version
+	AddObjectionEvidence(ctx context.Context, ev *ObjectionEvidence) error
+	ObjectionEvidence(ctx context.Context, objectionID int64) ([]ObjectionEvidence, error)
 
 	SaveSnapshot(ctx context.Context, s *Snapshot) error // inserts it and makes it the entity's current result
 	CurrentSnapshot(ctx context.Context, periodID, entityID int64) (Snapshot, error)

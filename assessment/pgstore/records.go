@@ -601,3 +601,34 @@ func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
 	_, err := exec(s.q(ctx), "sign-in limits", `DELETE FROM login_attempts WHERE key = ?`, key)
 	return err
 }
+
+// AddObjectionEvidence attaches a stored file to an objection.
+func (s *Store) AddObjectionEvidence(ctx context.Context, ev *assessment.ObjectionEvidence) error {
+	return one(s.q(ctx), "add objection evidence", &ev.ID, `INSERT INTO objection_evidence (objection_id, sha256, original_name, media_type, size, uploaded_by, uploaded_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, ev.ObjectionID, ev.SHA256, ev.OriginalName, ev.MediaType, ev.Size, nz(ev.UploadedBy), ev.UploadedAt)
+}
+
+// ObjectionEvidence lists an objection's files.
+func (s *Store) ObjectionEvidence(ctx context.Context, objectionID int64) ([]assessment.ObjectionEvidence, error) {
+	var rows []struct {
+		ID           int64
+		ObjectionID  int64
+		Sha256       string
+		OriginalName string
+		MediaType    string
+		Size         int64
+		UploadedBy   *int64
+		UploadedAt   time.Time
+	}
+	if err := s.q(ctx).Raw(`SELECT id, objection_id, sha256, original_name, media_type, size, uploaded_by, uploaded_at FROM objection_evidence WHERE objection_id = ? ORDER BY id`, objectionID).Scan(&rows).Error; err != nil {
+		return nil, translate(err, "objection evidence")
+	}
+	out := make([]assessment.ObjectionEvidence, len(rows))
+	for i, r := range rows {
+		out[i] = assessment.ObjectionEvidence{ID: r.ID, ObjectionID: r.ObjectionID, SHA256: r.Sha256, OriginalName: r.OriginalName, MediaType: r.MediaType, Size: r.Size, UploadedAt: r.UploadedAt}
+		if r.UploadedBy != nil {
+			out[i].UploadedBy = *r.UploadedBy
+		}
+	}
+	return out, nil
+}

@@ -35,6 +35,7 @@ func (h *handlers) listEntities(c *gin.Context) {
 	f := assessment.EntityFilter{ProvinceCode: c.Query("province"), Kind: c.Query("kind"), Query: c.Query("q")}
 	f.Page.Limit = queryInt(c, "limit", assessment.DefaultLimit, 1, assessment.MaxLimit, &errs)
 	f.Page.Offset = queryInt(c, "offset", 0, 0, 1<<30, &errs)
+	f.Page.Sort = sortParam(c, "entities", &errs)
 	if badParams(c, errs) {
 		return
 	}
@@ -68,6 +69,7 @@ func (h *handlers) listUsers(c *gin.Context) {
 	f.EntityID = int64(queryInt(c, "entity_id", 0, 1, 1<<31-1, &errs))
 	f.Page.Limit = queryInt(c, "limit", assessment.DefaultLimit, 1, assessment.MaxLimit, &errs)
 	f.Page.Offset = queryInt(c, "offset", 0, 0, 1<<30, &errs)
+	f.Page.Sort = sortParam(c, "users", &errs)
 	if badParams(c, errs) {
 		return
 	}
@@ -202,4 +204,16 @@ func (h *handlers) listAudit(c *gin.Context) {
 			PeriodID: r.PeriodID, EntityID: r.EntityID, Old: r.Old, New: r.New, Reason: r.Reason, Hash: r.Hash}
 	}
 	c.JSON(http.StatusOK, gin.H{"items": items, "total": total, "limit": f.Page.Limit, "offset": f.Page.Offset})
+}
+
+// sortParam reads ?sort= for a list, checked against its sort keys.
+func sortParam(c *gin.Context, list string, errs *[]FieldError) string {
+	s := c.Query("sort")
+	if err := assessment.CheckSort(list, s); err != nil {
+		for _, f := range err.(*assessment.ValidationError).Fields {
+			*errs = append(*errs, FieldError(f))
+		}
+		return ""
+	}
+	return s
 }

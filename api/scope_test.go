@@ -93,3 +93,31 @@ func TestAnswerVersionConflictOverHTTP(t *testing.T) {
 		t.Fatalf("value 9: %d %s", res.status, res.body)
 	}
 }
+
+func TestListPaginationAndSorting(t *testing.T) {
+	s := newServer(t)
+	admin := s.signedIn("admin@p4.demo")
+	var page struct {
+		Items []struct{ Name string } `json:"items"`
+		Total int                     `json:"total"`
+		Limit int                     `json:"limit"`
+	}
+	res := admin.do("GET", "/api/v1/entities?province=17&sort=-name&limit=5&offset=0", nil, nil)
+	if err := json.Unmarshal(res.body, &page); err != nil || res.status != 200 {
+		t.Fatalf("%d %s", res.status, res.body)
+	}
+	if page.Total != 31 || page.Limit != 5 || len(page.Items) != 5 {
+		t.Fatalf("page: total %d limit %d items %d; want 31 entities of Bengkulu, 5 shown", page.Total, page.Limit, len(page.Items))
+	}
+	for i := 1; i < len(page.Items); i++ {
+		if page.Items[i-1].Name < page.Items[i].Name {
+			t.Fatalf("not sorted by name descending: %v", page.Items)
+		}
+	}
+	for _, bad := range []string{"sort=password", "limit=0", "limit=501", "offset=-1"} {
+		res := admin.do("GET", "/api/v1/entities?"+bad, nil, nil)
+		if res.status != 422 {
+			t.Errorf("%s: got %d, want 422", bad, res.status)
+		}
+	}
+}

@@ -18,6 +18,7 @@ func (h *handlers) work(c *gin.Context) {
 	f := assessment.WorkFilter{State: c.Query("state")}
 	f.Page.Limit = queryInt(c, "limit", assessment.DefaultLimit, 1, assessment.MaxLimit, &errs)
 	f.Page.Offset = queryInt(c, "offset", 0, 0, 1<<30, &errs)
+	f.Page.Sort = sortParam(c, "work", &errs)
 	if y := queryInt(c, "year", 0, 2000, 2100, &errs); y != 0 {
 		p, err := h.svc.Store().PeriodByYear(c.Request.Context(), y)
 		if err != nil {

@@ -13,10 +13,33 @@ const (
 	MaxLimit     = 500
 )
 
-// Page is the part of a list to return.
+// Page is the part of a list to return, and its order: Sort names one of
+// the list's sort keys, "-" first for descending ("-name").
 type Page struct {
 	Limit  int
 	Offset int
+	Sort   string
+}
+
+// SortKeys are the orders each list accepts.
+var SortKeys = map[string][]string{
+	"entities": {"name", "code", "kind", "province"},
+	"users":    {"name", "email", "role"},
+	"work":     {"entity", "unit", "state", "answered", "year"},
+}
+
+// CheckSort validates a sort parameter for a list.
+func CheckSort(list, sort string) error {
+	if sort == "" {
+		return nil
+	}
+	key := strings.TrimPrefix(sort, "-")
+	for _, k := range SortKeys[list] {
+		if k == key {
+			return nil
+		}
+	}
+	return &ValidationError{Fields: []FieldError{{Field: "sort", Code: "oneof", Message: "sort by one of " + strings.Join(SortKeys[list], ", ") + " (prefix - for descending)"}}}
 }
 
 // Normalize applies defaults and bounds.

@@ -9,6 +9,20 @@ import (
 	"github.com/ombudsman-ri/p4/scoring"
 )
 
+// orderBy turns a checked sort key into an ORDER BY clause from columns,
+// keeping def as the tie-breaker.
+func orderBy(sort string, columns map[string]string, def string) string {
+	desc := strings.HasPrefix(sort, "-")
+	col, ok := columns[strings.TrimPrefix(sort, "-")]
+	if !ok {
+		return def
+	}
+	if desc {
+		return col + " DESC, " + def
+	}
+	return col + ", " + def
+}
+
 // Periods lists every period, newest first.
 func (s *Store) Periods(ctx context.Context) ([]assessment.Period, error) {
 	var rows []periodRow
@@ -71,7 +85,7 @@ func (s *Store) WorkItems(ctx context.Context, f assessment.WorkFilter) ([]asses
 		(SELECT count(*) FROM answers a WHERE a.unit_assessment_id = ua.id AND (a.value IS NOT NULL OR a.na)) AS answered,
 		coalesce((SELECT string_agg(user_id::text, ',' ORDER BY user_id) FROM assignments x WHERE x.unit_assessment_id = ua.id), '') AS assessors
 		FROM unit_assessments ua JOIN entities e ON e.id = ua.entity_id JOIN units u ON u.id = ua.unit_id JOIN periods p ON p.id = ua.period_id
-		WHERE ` + w + ` ORDER BY p.year DESC, e.name, u.id LIMIT ? OFFSET ?`
+		WHERE ` + w + ` ORDER BY ` + orderBy(f.Page.Sort, map[string]string{"entity": "e.name", "unit": "u.name", "state": "ua.state", "answered": "answered", "year": "p.year"}, "p.year DESC, e.name, u.id") + ` LIMIT ? OFFSET ?`
 	args = append(args, f.Page.Limit, f.Page.Offset)
 	if err := s.q(ctx).Raw(q, args...).Scan(&rows).Error; err != nil {
 		return nil, 0, translate(err, "work list")
@@ -119,7 +133,7 @@ func (s *Store) EntitySummaries(ctx context.Context, f assessment.EntityFilter) 
 	args = append(args, f.Page.Limit, f.Page.Offset)
 	if err := s.q(ctx).Raw(`SELECT e.id, e.code, e.name, e.kind, coalesce(r.code, '') AS province_code, coalesce(r.name, '') AS province, e.active,
 		(SELECT count(*) FROM units u WHERE u.entity_id = e.id AND u.active) AS units
-		FROM entities e LEFT JOIN regions r ON r.id = e.province_id WHERE `+w+` ORDER BY r.code NULLS FIRST, e.kind, e.name LIMIT ? OFFSET ?`, args...).Scan(&rows).Error; err != nil {
+		FROM entities e LEFT JOIN regions r ON r.id = e.province_id WHERE `+w+` ORDER BY `+orderBy(f.Page.Sort, map[string]string{"name": "e.name", "code": "e.code", "kind": "e.kind", "province": "r.code"}, "r.code NULLS FIRST, e.kind, e.name, e.id")+` LIMIT ? OFFSET ?`, args...).Scan(&rows).Error; err != nil {
 		return nil, 0, translate(err, "entities")
 	}
 	return rows, int(total), nil
@@ -250,7 +264,7 @@ func (s *Store) Users(ctx context.Context, f assessment.UserFilter) ([]assessmen
 	}
 	var rows []userRow
 	args = append(args, f.Page.Limit, f.Page.Offset)
-	if err := s.q(ctx).Raw(userSelect+` WHERE `+w+` ORDER BY name, id LIMIT ? OFFSET ?`, args...).Scan(&rows).Error; err != nil {
+	if err := s.q(ctx).Raw(userSelect+` WHERE `+w+` ORDER BY `+orderBy(f.Page.Sort, map[string]string{"name": "name", "email": "email", "role": "role"}, "name, id")+` LIMIT ? OFFSET ?`, args...).Scan(&rows).Error; err != nil {
 		return nil, 0, translate(err, "users")
 	}
 	out := make([]assessment.User, len(rows))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -82,3 +83,5 @@ func TestConfigPrintMasksSecrets(t *testing.T) {
 		t.Fatalf("printed config lacks the masked URL:\n%s", b.String())
 	}
 }
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"database/sql"
-	"errors"
 	"net/http"
 	"time"
 
@@ -168,5 +167,3 @@ func (h *handlers) changePassword(c *gin.Context) {
 	h.sessions.Put(ctx, sessPwdAt, u.PasswordChangedAt.UnixMicro())
 	c.Status(http.StatusNoContent)
 }
-
-var errNoSessions = errors.New("no session manager")

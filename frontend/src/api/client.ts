@@ -15,6 +15,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: FieldError[];
+  /** The resource as it is now, sent with a version conflict (412/409). */
+  current?: unknown;
 }
 
 /**
@@ -29,6 +31,8 @@ export class ApiError extends Error {
   readonly detail?: string;
   readonly code?: string;
   readonly errors: FieldError[];
+  /** The server's current version of the resource, on a version conflict. */
+  readonly current?: unknown;
   /** Seconds to wait before trying again, from a Retry-After header. */
   readonly retryAfter?: number;
 
@@ -41,6 +45,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.code = problem.code;
     this.errors = problem.errors ?? [];
+    this.current = problem.current;
     this.retryAfter = retryAfter;
   }
 
@@ -98,8 +103,11 @@ export async function request<T>(
     ...opts.headers,
   };
   if (!safeMethods.has(method)) headers['X-Requested-With'] = 'p4';
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: BodyInit | undefined;
+  if (opts.body instanceof FormData) {
+    // multipart/form-data: the browser writes the Content-Type with its boundary.
+    body = opts.body;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -212,6 +220,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
       detail: str(d.detail),
       code: str(d.code),
       errors: Array.isArray(d.errors) ? d.errors.flatMap(toFieldError) : [],
+      current: d.current ?? undefined,
     },
     retryAfter,
   );

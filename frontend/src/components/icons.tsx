@@ -159,3 +159,115 @@ export function IconCompass(p: IconProps) {
     </Svg>
   );
 }
+
+/** IconClipboardList stands for the assessor's work. */
+export function IconClipboardList(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M9 5H7a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-2" />
+      <rect x="9" y="3" width="6" height="4" rx="1" />
+      <path d="M9 12h.01M13 12h2M9 16h.01M13 16h2" />
+    </Svg>
+  );
+}
+
+/** IconClipboardCheck stands for review. */
+export function IconClipboardCheck(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M9 5H7a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-2" />
+      <rect x="9" y="3" width="6" height="4" rx="1" />
+      <path d="M9 14l2 2l4-4" />
+    </Svg>
+  );
+}
+
+/** IconCheck marks something done or saved. */
+export function IconCheck(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M5 12l5 5L20 7" />
+    </Svg>
+  );
+}
+
+/** IconCloudOff marks work kept on the device until the connection returns. */
+export function IconCloudOff(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M3 3l18 18" />
+      <path d="M18 18H7a4 4 0 0 1-.9-7.9M9.6 5.6A6 6 0 0 1 18 10a4 4 0 0 1 2.6 7" />
+    </Svg>
+  );
+}
+
+/** IconArrowBack marks a unit sent back for correction. */
+export function IconArrowBack(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M9 14L4 9l5-5" />
+      <path d="M4 9h11a5 5 0 0 1 0 10h-3" />
+    </Svg>
+  );
+}
+
+/** IconSend marks submitting. */
+export function IconSend(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M10 14L21 3" />
+      <path d="M21 3l-6.5 18a.55.55 0 0 1-1 0L10 14l-7-3.5a.55.55 0 0 1 0-1z" />
+    </Svg>
+  );
+}
+
+/** IconCamera takes a photo. */
+export function IconCamera(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M5 7h2l2-3h6l2 3h2a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V9a2 2 0 0 1 2-2" />
+      <circle cx="12" cy="13" r="3.5" />
+    </Svg>
+  );
+}
+
+/** IconPaperclip attaches a file. */
+export function IconPaperclip(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M15 7l-6.5 6.5a1.5 1.5 0 0 0 3 3L18 10a3 3 0 0 0-6-6l-6.5 6.5a4.5 4.5 0 0 0 9 9L21 13" />
+    </Svg>
+  );
+}
+
+/** IconFile stands for a document. */
+export function IconFile(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M14 3v4a1 1 0 0 0 1 1h4" />
+      <path d="M17 21H7a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h7l5 5v11a2 2 0 0 1-2 2z" />
+    </Svg>
+  );
+}
+
+/** IconGitCompare marks two versions side by side (a conflict). */
+export function IconGitCompare(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <circle cx="6" cy="6" r="2" />
+      <circle cx="18" cy="18" r="2" />
+      <path d="M11 6h5a2 2 0 0 1 2 2v8M13 18H8a2 2 0 0 1-2-2V8" />
+      <path d="M14 9l-3-3l3-3M10 15l3 3l-3 3" />
+    </Svg>
+  );
+}
+
+/** IconMessage marks a reviewer's comment. */
+export function IconMessage(p: IconProps) {
+  return (
+    <Svg {...p}>
+      <path d="M8 9h8M8 13h6" />
+      <path d="M18 4a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-5l-5 3v-3H6a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3z" />
+    </Svg>
+  );
+}

@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest';
+// Dexie (offline drafts) needs IndexedDB, which jsdom lacks.
+import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import i18n from '../i18n';

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isPeerGroup, nationalGroups, peerGroups, provincialGroups, type PeerGroup } from '../../domain/types';
 import { useFormat } from '../../i18n/format';
+import { NotAssessedList } from '../results/NotAssessedList';
 import { usePeriods, useProvinces, useRankings, type RankingsQuery } from './api';
 import { hasLetters } from './bands';
 import { MethodExplanation } from './MethodExplanation';
@@ -137,12 +138,18 @@ function Results({ periods, period, group, province, national, onChange }: Resul
               caption={caption}
               withCategory={withCategory}
               withProvince={!effectiveProvince && !national}
+              previousYear={r.previous_year ?? null}
             />
             <Text size="sm" c="dimmed">
               {t('publicResults.ranking.tieNote')}
             </Text>
           </Stack>
         </Paper>
+        {r.not_assessed.length > 0 && (
+          <Paper>
+            <NotAssessedList items={r.not_assessed} withProvince={!effectiveProvince} />
+          </Paper>
+        )}
         <Paper>
           <MethodExplanation method={r.period.method} historical={r.period.historical ?? false} />
         </Paper>

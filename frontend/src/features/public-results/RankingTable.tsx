@@ -1,10 +1,12 @@
-import { Box, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Box, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CategoryBadge } from '../../components/CategoryBadge';
 import { OpinionLabel } from '../../components/OpinionLabel';
 import { ScoreValue } from '../../components/ScoreValue';
 import { ZoneChip } from '../../components/ZoneChip';
+import { Movement } from '../results/Movement';
 import type { RankingItem } from './types';
 
 /** RankingTableProps: the ranked entities and how to present them. */
@@ -15,6 +17,13 @@ export interface RankingTableProps {
   withCategory: boolean;
   /** Show each entity's province under its name (national views). */
   withProvince: boolean;
+  /** The year movement is measured against; no movement column without one. */
+  previousYear?: number | null;
+}
+
+/** publicEntityHref is an entity's public page. */
+export function publicEntityHref(entityId: number): string {
+  return `/publik/entitas/${entityId}`;
 }
 
 /**
@@ -26,7 +35,7 @@ export function RankingTable(props: RankingTableProps) {
   return phone ? <RankingList {...props} /> : <RankingGrid {...props} />;
 }
 
-function RankingGrid({ items, caption, withCategory, withProvince }: RankingTableProps) {
+function RankingGrid({ items, caption, withCategory, withProvince, previousYear }: RankingTableProps) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={640} type="native">
@@ -48,6 +57,7 @@ function RankingGrid({ items, caption, withCategory, withProvince }: RankingTabl
             {withCategory && <Table.Th scope="col">{t('publicResults.ranking.category')}</Table.Th>}
             <Table.Th scope="col">{t('publicResults.ranking.opinion')}</Table.Th>
             <Table.Th scope="col">{t('publicResults.ranking.zone')}</Table.Th>
+            {previousYear && <Table.Th scope="col">{t('results.movement.headerYear', { year: previousYear })}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -57,7 +67,9 @@ function RankingGrid({ items, caption, withCategory, withProvince }: RankingTabl
                 {it.rank}
               </Table.Td>
               <Table.Th scope="row" fw={600}>
-                {it.entity}
+                <Anchor component={Link} to={publicEntityHref(it.entity_id)} fw={600} underline="hover">
+                  {it.entity}
+                </Anchor>
                 {withProvince && it.province && (
                   <Text size="xs" c="dimmed" fw={400}>
                     {it.province}
@@ -78,6 +90,17 @@ function RankingGrid({ items, caption, withCategory, withProvince }: RankingTabl
               <Table.Td>
                 <ZoneChip zone={it.zone} size="sm" />
               </Table.Td>
+              {previousYear && (
+                <Table.Td>
+                  <Movement
+                    movement={it.movement}
+                    previousRank={it.previous_rank}
+                    previousScore={it.previous_score}
+                    notComparable={it.not_comparable}
+                    previousYear={previousYear}
+                  />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -86,7 +109,7 @@ function RankingGrid({ items, caption, withCategory, withProvince }: RankingTabl
   );
 }
 
-function RankingList({ items, caption, withCategory, withProvince }: RankingTableProps) {
+function RankingList({ items, caption, withCategory, withProvince, previousYear }: RankingTableProps) {
   const { t } = useTranslation();
   return (
     <Box component="section" aria-label={caption}>
@@ -109,7 +132,9 @@ function RankingList({ items, caption, withCategory, withProvince }: RankingTabl
                   {it.rank}
                 </Text>
                 <Box style={{ minWidth: 0 }}>
-                  <Text fw={600}>{it.entity}</Text>
+                  <Anchor component={Link} to={publicEntityHref(it.entity_id)} fw={600}>
+                    {it.entity}
+                  </Anchor>
                   {withProvince && it.province && (
                     <Text size="xs" c="dimmed">
                       {it.province}
@@ -126,6 +151,17 @@ function RankingList({ items, caption, withCategory, withProvince }: RankingTabl
             <Box ml={40} mt={4}>
               <OpinionLabel opinion={it.opinion} />
             </Box>
+            {previousYear && (
+              <Box ml={40} mt={4}>
+                <Movement
+                  movement={it.movement}
+                  previousRank={it.previous_rank}
+                  previousScore={it.previous_score}
+                  notComparable={it.not_comparable}
+                  previousYear={previousYear}
+                />
+              </Box>
+            )}
           </Box>
         ))}
       </Stack>

@@ -2,12 +2,14 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/ombudsman-ri/p4/assessment"
+	"github.com/ombudsman-ri/p4/scoring"
 )
 
 func (h *handlers) listRegions(c *gin.Context) {
@@ -216,4 +218,118 @@ func sortParam(c *gin.Context, list string, errs *[]FieldError) string {
 		return ""
 	}
 	return s
+}
+
+type unitRequest struct {
+	Code     string   `json:"code" validate:"required,max=100"`
+	Name     string   `json:"name" validate:"required,max=300"`
+	Kind     string   `json:"kind" validate:"required,max=100"`
+	Products []string `json:"products" validate:"max=100,dive,min=1,max=300"`
+}
+
+type createEntityRequest struct {
+	Code         string        `json:"code" validate:"required,max=100"`
+	Name         string        `json:"name" validate:"required,max=300"`
+	Kind         string        `json:"kind" validate:"required,oneof=pemprov pemkab pemkot kantah polres kementerian lembaga"`
+	ProvinceCode string        `json:"province_code" validate:"max=20"`
+	RegionCode   string        `json:"region_code" validate:"max=20"`
+	Units        []unitRequest `json:"units" validate:"required,min=1,max=50,dive"`
+}
+
+func (h *handlers) createEntity(c *gin.Context) {
+	var req createEntityRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	ctx := c.Request.Context()
+	e := assessment.Entity{Code: req.Code, Name: req.Name, Kind: scoring.Kind(req.Kind)}
+	var errs []FieldError
+	if req.ProvinceCode != "" {
+		if r, err := h.svc.Store().RegionByCode(ctx, req.ProvinceCode); err == nil && r.Level == "province" {
+			e.ProvinceID = r.ID
+		} else {
+			errs = append(errs, FieldError{Field: "province_code", Code: "unknown", Message: "no province with this code"})
+		}
+	}
+	if req.RegionCode != "" {
+		if r, err := h.svc.Store().RegionByCode(ctx, req.RegionCode); err == nil {
+			e.RegionID = r.ID
+		} else {
+			errs = append(errs, FieldError{Field: "region_code", Code: "unknown", Message: "no region with this code"})
+		}
+	}
+	if badParams(c, errs) {
+		return
+	}
+	for _, u := range req.Units {
+		e.Units = append(e.Units, assessment.Unit{Code: u.Code, Name: u.Name, Kind: u.Kind, Products: u.Products})
+	}
+	if err := h.svc.CreateEntity(ctx, actor(c), &e); err != nil {
+		if errors.Is(err, assessment.ErrConflict) {
+			err = &assessment.ValidationError{Fields: []assessment.FieldError{{Field: "code", Code: "taken", Message: "an entity with this code exists"}}}
+		}
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, e)
+}
+
+type patchRequest struct {
+	Name   *string `json:"name" validate:"omitempty,min=1,max=300"`
+	Active *bool   `json:"active"`
+}
+
+func (h *handlers) updateEntity(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	var req patchRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	e, err := h.svc.UpdateEntity(c.Request.Context(), actor(c), id, assessment.EntityPatch{Name: req.Name, Active: req.Active})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, e)
+}
+
+func (h *handlers) addUnit(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	var req unitRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	u, err := h.svc.AddUnit(c.Request.Context(), actor(c), id, assessment.Unit{Code: req.Code, Name: req.Name, Kind: req.Kind, Products: req.Products})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, u)
+}
+
+func (h *handlers) updateUnit(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	unitID, ok := idParam(c, "unit")
+	if !ok {
+		return
+	}
+	var req patchRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	u, err := h.svc.UpdateUnit(c.Request.Context(), actor(c), id, unitID, assessment.UnitPatch{Name: req.Name, Active: req.Active})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, u)
 }

@@ -238,6 +238,7 @@ type ids struct {
 	evidenceOther                        int64  // evidence of an entity penilai1 and kaur do not cover
 	unanswered                           string // an indicator the draft unit has no answer for
 	period2023Version                    int
+	kaurUnit                             int64
 	method2021, method2022               int64
 	presetFile                           []byte
 }
@@ -270,6 +271,7 @@ func (s *server) ids() ids {
 	q(&out.kaurUserID, `SELECT id FROM users WHERE email = 'kaur@p4.demo'`)
 	q(&out.penilai2, `SELECT id FROM users WHERE email = 'penilai2@p4.demo'`)
 	q(&out.period2023Version, `SELECT version FROM periods WHERE year = 2023`)
+	q(&out.kaurUnit, `SELECT id FROM units WHERE entity_id = ? ORDER BY id LIMIT 1`, out.kaur)
 	q(&out.method2021, `SELECT method_id FROM periods WHERE year = 2021`)
 	q(&out.method2022, `SELECT method_id FROM periods WHERE year = 2022`)
 	var err error

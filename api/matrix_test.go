@@ -98,6 +98,38 @@ func matrix() []row {
 				return target{path: "/api/v1/entities/" + id(i.ogan), want: want{401, 200, 200, 200, 404, 200}}
 			}},
 
+		{"POST", "/api/v1/entities",
+			func(ids) target {
+				return target{path: "/api/v1/entities", body: map[string]any{"code": "pemkab-1799", "name": "Kabupaten Baru", "kind": "pemkab", "province_code": "17",
+					"units": []map[string]any{{"code": "dpmptsp", "name": "DPMPTSP Baru", "kind": "dpmptsp"}}}, want: want{401, 201, 403, 403, 403, 403}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/entities", body: map[string]any{"code": "pemkab-1704", "name": "Duplikat", "kind": "pemkab", "province_code": "17",
+					"units": []map[string]any{{"code": "dpmptsp", "name": "DPMPTSP", "kind": "dpmptsp"}}}, want: want{401, 422, 403, 403, 403, 403}} // code taken
+			}},
+		{"PATCH", "/api/v1/entities/:id",
+			func(i ids) target {
+				return target{path: "/api/v1/entities/" + id(i.kaur), body: map[string]any{"name": "Kabupaten Kaur"}, want: want{401, 200, 403, 403, 403, 403}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/entities/999999", body: map[string]any{"active": false}, want: want{401, 404, 403, 403, 403, 403}}
+			}},
+		{"POST", "/api/v1/entities/:id/units",
+			func(i ids) target {
+				return target{path: "/api/v1/entities/" + id(i.kaur) + "/units", body: map[string]any{"code": "puskesmas-baru", "name": "Puskesmas Baru", "kind": "puskesmas"},
+					want: want{401, 201, 403, 403, 403, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/entities/" + id(i.kaur) + "/units", body: map[string]any{"code": "dpmptsp", "name": "Duplikat", "kind": "dpmptsp"},
+					want: want{401, 422, 403, 403, 403, 403}} // code taken
+			}},
+		{"PATCH", "/api/v1/entities/:id/units/:unit",
+			func(i ids) target {
+				return target{path: "/api/v1/entities/" + id(i.kaur) + "/units/" + id(i.kaurUnit), body: map[string]any{"active": false}, want: want{401, 200, 403, 403, 403, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/entities/" + id(i.ogan) + "/units/" + id(i.kaurUnit), body: map[string]any{"active": false}, want: want{401, 404, 403, 403, 403, 403}} // not its unit
+			}},
 		{"GET", "/api/v1/periods", func(ids) target { return target{path: "/api/v1/periods", want: authed(200)} }, nil},
 		{"GET", "/api/v1/periods/:year",
 			func(ids) target { return target{path: "/api/v1/periods/2022", want: authed(200)} },

@@ -116,7 +116,11 @@ func routes(v1 *gin.RouterGroup, h *handlers) {
 
 	auth.GET("/regions", h.listRegions)
 	auth.GET("/entities", h.listEntities)
+	auth.POST("/entities", h.createEntity)
 	auth.GET("/entities/:id", h.getEntity)
+	auth.PATCH("/entities/:id", h.updateEntity)
+	auth.POST("/entities/:id/units", h.addUnit)
+	auth.PATCH("/entities/:id/units/:unit", h.updateUnit)
 
 	auth.GET("/periods", h.listPeriods)
 	auth.POST("/periods", h.createPeriod)

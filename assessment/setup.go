@@ -458,3 +458,113 @@ func (s *Service) SetSchedule(ctx context.Context, a Actor, periodID int64, vers
 	})
 	return out, err
 }
+
+// EntityPatch changes an entity (admin): nil fields stay.
+type EntityPatch struct {
+	Name   *string
+	Active *bool
+}
+
+// UpdateEntity renames or (de)activates an entity. A deactivated entity is
+// not put into new periods' locus; its records stay.
+func (s *Service) UpdateEntity(ctx context.Context, a Actor, id int64, p EntityPatch) (Entity, error) {
+	if err := requireAdmin(a); err != nil {
+		return Entity{}, err
+	}
+	if p.Name != nil && strings.TrimSpace(*p.Name) == "" {
+		return Entity{}, &ValidationError{Fields: []FieldError{{Field: "name", Code: "required", Message: "an entity needs a name"}}}
+	}
+	var out Entity
+	err := s.store.InTx(ctx, func(tx Store) error {
+		e, err := tx.Entity(ctx, id)
+		if err != nil {
+			return err
+		}
+		old := map[string]any{"name": e.Name, "active": e.Active}
+		if p.Name != nil {
+			e.Name = strings.TrimSpace(*p.Name)
+		}
+		if p.Active != nil {
+			e.Active = *p.Active
+		}
+		if err := tx.UpdateEntity(ctx, e); err != nil {
+			return err
+		}
+		out = e
+		return s.audit(ctx, tx, a, chainOf("entity", e.ID), "entity.update", "entity", e.ID, 0, e.ID, old, map[string]any{"name": e.Name, "active": e.Active}, "")
+	})
+	return out, err
+}
+
+// UnitPatch changes a unit (admin): nil fields stay.
+type UnitPatch struct {
+	Name   *string
+	Active *bool
+}
+
+// AddUnit adds a service unit to an entity.
+func (s *Service) AddUnit(ctx context.Context, a Actor, entityID int64, u Unit) (Unit, error) {
+	if err := requireAdmin(a); err != nil {
+		return Unit{}, err
+	}
+	var ve ValidationError
+	if strings.TrimSpace(u.Code) == "" {
+		ve.Add("code", "required", "a unit needs a code")
+	}
+	if strings.TrimSpace(u.Name) == "" {
+		ve.Add("name", "required", "a unit needs a name")
+	}
+	if err := ve.Err(); err != nil {
+		return Unit{}, err
+	}
+	u.EntityID, u.Active = entityID, true
+	err := s.store.InTx(ctx, func(tx Store) error {
+		if _, err := tx.Entity(ctx, entityID); err != nil {
+			return err
+		}
+		if err := tx.AddUnit(ctx, &u); err != nil {
+			if errors.Is(err, ErrConflict) {
+				return &ValidationError{Fields: []FieldError{{Field: "code", Code: "taken", Message: "the entity has a unit with this code"}}}
+			}
+			return err
+		}
+		return s.audit(ctx, tx, a, chainOf("entity", entityID), "unit.add", "unit", u.ID, 0, entityID, nil, u, "")
+	})
+	return u, err
+}
+
+// UpdateUnit renames or (de)activates a unit.
+func (s *Service) UpdateUnit(ctx context.Context, a Actor, entityID, unitID int64, p UnitPatch) (Unit, error) {
+	if err := requireAdmin(a); err != nil {
+		return Unit{}, err
+	}
+	if p.Name != nil && strings.TrimSpace(*p.Name) == "" {
+		return Unit{}, &ValidationError{Fields: []FieldError{{Field: "name", Code: "required", Message: "a unit needs a name"}}}
+	}
+	var out Unit
+	err := s.store.InTx(ctx, func(tx Store) error {
+		e, err := tx.Entity(ctx, entityID)
+		if err != nil {
+			return err
+		}
+		for _, u := range e.Units {
+			if u.ID != unitID {
+				continue
+			}
+			old := map[string]any{"name": u.Name, "active": u.Active}
+			if p.Name != nil {
+				u.Name = strings.TrimSpace(*p.Name)
+			}
+			if p.Active != nil {
+				u.Active = *p.Active
+			}
+			if err := tx.UpdateUnit(ctx, u); err != nil {
+				return err
+			}
+			out = u
+			return s.audit(ctx, tx, a, chainOf("entity", entityID), "unit.update", "unit", u.ID, 0, entityID, old, map[string]any{"name": u.Name, "active": u.Active}, "")
+		}
+		return ErrNotFound
+	})
+	return out, err
+}

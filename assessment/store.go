@@ -23,6 +23,9 @@ type Store interface {
 	CreateEntity(ctx context.Context, e *Entity) error // with its units and their products
 	Entity(ctx context.Context, id int64) (Entity, error)
 	EntityByCode(ctx context.Context, code string) (Entity, error)
+	UpdateEntity(ctx context.Context, e Entity) error
+	AddUnit(ctx context.Context, u *Unit) error
+	UpdateUnit(ctx context.Context, u Unit) error
 
 	CreateUser(ctx context.Context, u *User) error
 	User(ctx context.Context, id int64) (User, error)

@@ -228,6 +228,41 @@ func (s *Store) EntityByCode(ctx context.Context, code string) (assessment.Entit
 	return s.entityWhere(ctx, "entity "+code, "e.code = ?", code)
 }
 
+// UpdateEntity writes an entity's name and active flag.
+func (s *Store) UpdateEntity(ctx context.Context, e assessment.Entity) error {
+	n, err := exec(s.q(ctx), "update entity", `UPDATE entities SET name = ?, active = ?, updated_at = now() WHERE id = ?`, e.Name, e.Active, e.ID)
+	if err == nil && n == 0 {
+		return fmt.Errorf("entity %d: %w", e.ID, assessment.ErrNotFound)
+	}
+	return err
+}
+
+// AddUnit inserts a unit with its products.
+func (s *Store) AddUnit(ctx context.Context, u *assessment.Unit) error {
+	return s.InTx(ctx, func(txs assessment.Store) error {
+		tx := txs.(*Store).q(ctx)
+		if err := one(tx, "add unit", &u.ID, `INSERT INTO units (entity_id, code, name, kind, active) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+			u.EntityID, u.Code, u.Name, u.Kind, u.Active); err != nil {
+			return err
+		}
+		for _, p := range u.Products {
+			if _, err := exec(tx, "add service product", `INSERT INTO service_products (unit_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`, u.ID, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// UpdateUnit writes a unit's name and active flag.
+func (s *Store) UpdateUnit(ctx context.Context, u assessment.Unit) error {
+	n, err := exec(s.q(ctx), "update unit", `UPDATE units SET name = ?, active = ? WHERE id = ? AND entity_id = ?`, u.Name, u.Active, u.ID, u.EntityID)
+	if err == nil && n == 0 {
+		return fmt.Errorf("unit %d: %w", u.ID, assessment.ErrNotFound)
+	}
+	return err
+}
+
 // ---- users
 
 type userRow struct {

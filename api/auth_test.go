@@ -230,3 +230,30 @@ func TestSessionWorksAcrossTwoInstances(t *testing.T) {
 		t.Fatalf("a session made on instance 1, used on instance 2: got %d, want 200", res.status)
 	}
 }
+
+// Without trusted proxies, a client cannot choose the address that sign-in
+// limits count by sending X-Forwarded-For.
+func TestForwardedForIsNotTrustedByDefault(t *testing.T) {
+	s := newServer(t)
+	c := s.client()
+	c.do("POST", "/api/v1/session", map[string]string{"email": "kaur@p4.demo", "password": "salah-salah"}, map[string]string{"X-Forwarded-For": "203.0.113.9"})
+	var keys []string
+	s.db.Raw(`SELECT key FROM login_attempts ORDER BY key`).Scan(&keys)
+	if len(keys) != 2 || keys[1] != "ip:127.0.0.1" {
+		t.Fatalf("failure counted under %v; want the account and ip:127.0.0.1", keys)
+	}
+}
+
+func TestPasswordChangeGuessesAreLimited(t *testing.T) {
+	s := newServer(t)
+	c := s.signedIn("pimpinan@p4.demo")
+	for i := 0; i < 10; i++ {
+		if res := c.do("PUT", "/api/v1/session/password", map[string]string{"current_password": "tebakan-" + itoa(int64(i)), "new_password": "0123456789abc"}, nil); res.status != 422 {
+			t.Fatalf("guess %d: %d", i, res.status)
+		}
+	}
+	res := c.do("PUT", "/api/v1/session/password", map[string]string{"current_password": demo.DemoPassword, "new_password": "0123456789abc"}, nil)
+	if res.status != 429 {
+		t.Fatalf("after 10 wrong current passwords: got %d, want 429", res.status)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -56,7 +57,7 @@ func fail(c *gin.Context, log *slog.Logger, err error) {
 		case errors.Is(err, assessment.ErrWindow):
 			code = "outside_window"
 		}
-		writeProblem(c, Problem{Type: "/problems/" + code, Status: http.StatusConflict, Code: code, Title: "Not allowed now", Detail: se.Error()})
+		writeProblem(c, Problem{Type: "/problems/" + strings.ReplaceAll(code, "_", "-"), Status: http.StatusConflict, Code: code, Title: "Not allowed now", Detail: se.Error()})
 	case errors.Is(err, assessment.ErrNotFound):
 		writeProblem(c, Problem{Type: "/problems/not-found", Status: http.StatusNotFound, Code: "not_found", Title: "Not found"})
 	case errors.Is(err, assessment.ErrForbidden):

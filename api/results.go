@@ -134,7 +134,9 @@ func (h *handlers) getMethod(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.Header("ETag", `"`+mv.SHA256+`"`)
+	// The method a period uses changes only with the period's version, which
+	// is what PUT /periods/{year}/method takes in If-Match.
+	c.Header("ETag", etag(p.Version))
 	c.Data(http.StatusOK, "application/json", mv.Definition)
 }
 
@@ -178,8 +180,12 @@ func (h *handlers) rankingResponse(c *gin.Context, v assessment.RankingView) {
 	if items == nil {
 		items = []assessment.RankingRow{}
 	}
-	c.JSON(http.StatusOK, gin.H{"period": pv, "group": v.Group, "items": items, "previous_year": v.PreviousYear,
-		"distribution": gin.H{"zones": v.Zones, "categories": v.Categories}, "not_assessed": v.NotAssessed})
+	body := gin.H{"period": pv, "group": v.Group, "items": items,
+		"distribution": gin.H{"zones": v.Zones, "categories": v.Categories}, "not_assessed": v.NotAssessed}
+	if v.PreviousYear != 0 {
+		body["previous_year"] = v.PreviousYear
+	}
+	c.JSON(http.StatusOK, body)
 }
 
 func (h *handlers) rankings(c *gin.Context) {

@@ -6,6 +6,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -29,6 +30,10 @@ type Deps struct {
 	Service *assessment.Service
 	// Sessions keeps sign-in sessions (in PostgreSQL).
 	Sessions *scs.SessionManager
+	// TrustedProxies are the addresses (IPs or CIDRs) of reverse proxies
+	// whose X-Forwarded-For is believed; none by default, so a client cannot
+	// pick the address that rate limits and logs see.
+	TrustedProxies []string
 }
 
 // Body size limits.
@@ -67,6 +72,9 @@ func NewHandler(d Deps) http.Handler {
 // NewRouter returns the gin engine with every route of P4.
 func NewRouter(d Deps) *gin.Engine {
 	r := gin.New()
+	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
+		panic(fmt.Sprintf("trusted proxies: %v", err)) // checked when the configuration is loaded
+	}
 	r.HandleMethodNotAllowed = true
 	r.ContextWithFallback = false
 	r.Use(requestID(), securityHeaders(), accessLog(d.Log), recovery(d.Log), bodyLimit())

@@ -91,7 +91,7 @@ func ifMatchVersion(c *gin.Context) (int, bool) {
 	h := strings.TrimSpace(c.GetHeader("If-Match"))
 	if h == "" {
 		writeProblem(c, Problem{Type: "/problems/precondition-required", Status: http.StatusPreconditionRequired, Code: "if_match_required",
-			Title: "If-Match required", Detail: `send If-Match with the answer's version, e.g. "3", or "0" for a first answer`})
+			Title: "If-Match required", Detail: `send If-Match with the version your change starts from, e.g. "3" ("0" for a first answer)`})
 		return 0, false
 	}
 	h = strings.Trim(strings.TrimPrefix(h, "W/"), `"`)

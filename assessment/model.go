@@ -131,6 +131,14 @@ type Window struct {
 	From, To *time.Time
 }
 
+// MarshalJSON renders the window as {"from": "2023-07-01", "to": "2023-10-31"}, or null.
+func (w Window) MarshalJSON() ([]byte, error) {
+	if w.From == nil || w.To == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(map[string]string{"from": w.From.Format(time.DateOnly), "to": w.To.Format(time.DateOnly)})
+}
+
 // Contains reports whether day d lies in the window; an unset window contains nothing.
 func (w Window) Contains(d time.Time) bool {
 	if w.From == nil || w.To == nil {
@@ -147,10 +155,10 @@ type Period struct {
 	MethodID    int64      `json:"method_id"`
 	Status      string     `json:"status"`
 	Historical  bool       `json:"historical"` // results imported, not assessed in P4
-	Fieldwork   Window     `json:"-"`
-	Review      Window     `json:"-"`
-	Objection   Window     `json:"-"`
-	PublishOn   *time.Time `json:"-"`
+	Fieldwork   Window     `json:"fieldwork"`
+	Review      Window     `json:"review"`
+	Objection   Window     `json:"objection"`
+	PublishOn   *time.Time `json:"publish_on"`
 	PublishedAt *time.Time `json:"published_at,omitempty"`
 	Version     int        `json:"version"`
 }

@@ -322,6 +322,26 @@ func (s *Service) SetAssessed(ctx context.Context, a Actor, periodID, entityID i
 				return &StateError{Action: "locus.assessed", From: "unit " + ua.State, Kind: ErrLocked, Detail: "units have been submitted"}
 			}
 		}
+		if assessed && len(uas) == 0 {
+			p, err := tx.Period(ctx, periodID)
+			if err != nil {
+				return err
+			}
+			e, err := tx.Entity(ctx, entityID)
+			if err != nil {
+				return err
+			}
+			if !p.Historical {
+				for _, u := range e.Units {
+					if u.Active {
+						ua := UnitAssessment{PeriodID: periodID, EntityID: entityID, UnitID: u.ID, State: UnitDraft}
+						if err := tx.CreateUnitAssessment(ctx, &ua); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
 		old := pe
 		pe.Assessed, pe.NotAssessedReason = assessed, ""
 		if !assessed {

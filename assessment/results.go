@@ -109,14 +109,20 @@ func dimOf(unitID int64, d scoring.DimensionResult) SnapshotDimension {
 }
 
 func (s *Service) saveAndRank(ctx context.Context, tx Store, a Actor, p Period, e Entity, snap *Snapshot) error {
+	if err := s.saveResult(ctx, tx, a, p, e, snap); err != nil {
+		return err
+	}
+	return s.rerank(ctx, tx, p, e)
+}
+
+// saveResult stores a snapshot as the entity's current result and audits
+// the change; the caller re-ranks.
+func (s *Service) saveResult(ctx context.Context, tx Store, a Actor, p Period, e Entity, snap *Snapshot) error {
 	var prev *Snapshot
 	if cur, err := tx.CurrentSnapshot(ctx, p.ID, e.ID); err == nil {
 		prev = &cur
 	}
 	if err := tx.SaveSnapshot(ctx, snap); err != nil {
-		return err
-	}
-	if err := s.rerank(ctx, tx, p, e); err != nil {
 		return err
 	}
 	summary := func(sn *Snapshot) any {
@@ -131,33 +137,38 @@ func (s *Service) saveAndRank(ctx context.Context, tx Store, a Actor, p Period, 
 // rerank recomputes the ranks of every peer group the entity belongs to.
 func (s *Service) rerank(ctx context.Context, tx Store, p Period, e Entity) error {
 	for _, g := range scoring.PeerGroupsOf(e.Kind, e.ProvinceCode) {
-		if err := tx.LockRanking(ctx, p.ID, g.String()); err != nil {
-			return err
-		}
-		standings, err := tx.Standings(ctx, p.ID, g)
-		if err != nil {
-			return err
-		}
-		cur := make([]scoring.Standing, len(standings))
-		snapOf := map[string]int64{}
-		for i, st := range standings {
-			id := formatID(st.EntityID)
-			cur[i] = scoring.Standing{EntityID: id, Name: st.Name, Score: st.Score, Complete: st.Complete, NotAssessed: st.NotAssessed}
-			snapOf[id] = st.SnapshotID
-		}
-		var rows []Ranking
-		for _, r := range scoring.Rank(cur, nil, false) {
-			if r.Rank == 0 {
-				continue
-			}
-			id, _ := strconv.ParseInt(r.EntityID, 10, 64)
-			rows = append(rows, Ranking{PeriodID: p.ID, PeerGroup: g.String(), EntityID: id, SnapshotID: snapOf[r.EntityID], Rank: r.Rank})
-		}
-		if err := tx.ReplaceRankings(ctx, p.ID, g.String(), rows); err != nil {
+		if err := s.rerankGroup(ctx, tx, p, g); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rerankGroup recomputes the ranks of one peer group from its current results.
+func (s *Service) rerankGroup(ctx context.Context, tx Store, p Period, g scoring.PeerGroup) error {
+	if err := tx.LockRanking(ctx, p.ID, g.String()); err != nil {
+		return err
+	}
+	standings, err := tx.Standings(ctx, p.ID, g)
+	if err != nil {
+		return err
+	}
+	cur := make([]scoring.Standing, len(standings))
+	snapOf := map[string]int64{}
+	for i, st := range standings {
+		id := formatID(st.EntityID)
+		cur[i] = scoring.Standing{EntityID: id, Name: st.Name, Score: st.Score, Complete: st.Complete, NotAssessed: st.NotAssessed}
+		snapOf[id] = st.SnapshotID
+	}
+	var rows []Ranking
+	for _, r := range scoring.Rank(cur, nil, false) {
+		if r.Rank == 0 {
+			continue
+		}
+		id, _ := strconv.ParseInt(r.EntityID, 10, 64)
+		rows = append(rows, Ranking{PeriodID: p.ID, PeerGroup: g.String(), EntityID: id, SnapshotID: snapOf[r.EntityID], Rank: r.Rank})
+	}
+	return tx.ReplaceRankings(ctx, p.ID, g.String(), rows)
 }
 
 // Recompute scores an entity again from its answers (e.g. after a method
@@ -190,44 +201,58 @@ func (s *Service) ImportHistorical(ctx context.Context, a Actor, periodID, entit
 	}
 	var snap Snapshot
 	err := s.store.InTx(ctx, func(tx Store) error {
-		p, err := tx.Period(ctx, periodID)
-		if err != nil {
-			return err
-		}
-		if !p.Historical {
-			return &StateError{Action: "result.import", Kind: ErrState, Detail: "only historical periods take imported scores"}
-		}
-		m, err := s.method(ctx, tx, p.MethodID)
-		if err != nil {
-			return err
-		}
-		e, err := tx.Entity(ctx, entityID)
-		if err != nil {
-			return err
-		}
-		pe, err := tx.PeriodEntity(ctx, periodID, entityID, true)
-		if err != nil {
-			return err
-		}
-		if !pe.Assessed {
-			return &StateError{Action: "result.import", From: "not assessed", Kind: ErrState}
-		}
-		sc := score
-		res, err := scoring.ScoreEntity(m, scoring.Entity{ID: formatID(e.ID), Name: e.Name, Kind: e.Kind, Province: e.ProvinceCode, Score: &sc})
-		if err != nil {
-			return err
-		}
-		snap = snapshotOf(p, e, res, SourceImported, a, s)
-		if err := s.saveAndRank(ctx, tx, a, p, e, &snap); err != nil {
-			return err
-		}
-		if pe.State == EntityAssessing {
-			pe.State = EntityFinal
-			return tx.UpdatePeriodEntity(ctx, &pe)
-		}
-		return nil
+		var err error
+		snap, err = s.importHistorical(ctx, tx, a, periodID, entityID, score, true)
+		return err
 	})
 	return snap, err
+}
+
+// importHistorical is ImportHistorical inside tx; with rank false the caller
+// re-ranks (a bulk import ranks each peer group once, after every row).
+func (s *Service) importHistorical(ctx context.Context, tx Store, a Actor, periodID, entityID int64, score scoring.Score, rank bool) (Snapshot, error) {
+	var snap Snapshot
+	p, err := tx.Period(ctx, periodID)
+	if err != nil {
+		return snap, err
+	}
+	if !p.Historical {
+		return snap, &StateError{Action: "result.import", Kind: ErrState, Detail: "only historical periods take imported scores"}
+	}
+	m, err := s.method(ctx, tx, p.MethodID)
+	if err != nil {
+		return snap, err
+	}
+	e, err := tx.Entity(ctx, entityID)
+	if err != nil {
+		return snap, err
+	}
+	pe, err := tx.PeriodEntity(ctx, periodID, entityID, true)
+	if err != nil {
+		return snap, err
+	}
+	if !pe.Assessed {
+		return snap, &StateError{Action: "result.import", From: "not assessed", Kind: ErrState}
+	}
+	sc := score
+	res, err := scoring.ScoreEntity(m, scoring.Entity{ID: formatID(e.ID), Name: e.Name, Kind: e.Kind, Province: e.ProvinceCode, Score: &sc})
+	if err != nil {
+		return snap, err
+	}
+	snap = snapshotOf(p, e, res, SourceImported, a, s)
+	if rank {
+		err = s.saveAndRank(ctx, tx, a, p, e, &snap)
+	} else {
+		err = s.saveResult(ctx, tx, a, p, e, &snap)
+	}
+	if err != nil {
+		return snap, err
+	}
+	if pe.State == EntityAssessing {
+		pe.State = EntityFinal
+		return snap, tx.UpdatePeriodEntity(ctx, &pe)
+	}
+	return snap, nil
 }
 
 // DetailJSON renders a snapshot's scoring detail for storage.

@@ -65,7 +65,19 @@ func (s *Service) ChangePassword(ctx context.Context, a Actor, current, next str
 	if err != nil {
 		return User{}, err
 	}
+	// Guessing the current password is limited like signing in.
+	now := s.now()
+	window := now.Truncate(LoginWindow)
+	key := "account:" + strings.ToLower(u.Email)
+	if n, err := s.store.LoginFailures(ctx, key, window); err != nil {
+		return User{}, err
+	} else if n >= LoginFailuresPerKey {
+		return User{}, &RateLimitError{RetryAfter: window.Add(LoginWindow).Sub(now)}
+	}
 	if !CheckPassword(u.PasswordHash, current) {
+		if err := s.store.AddLoginFailure(ctx, key, window); err != nil {
+			return User{}, err
+		}
 		return User{}, &ValidationError{Fields: []FieldError{{Field: "current_password", Code: "wrong_password", Message: "the current password is not right"}}}
 	}
 	return s.setPassword(ctx, a, u, next, "user.password_change")

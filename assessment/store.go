@@ -97,6 +97,26 @@ type Store interface {
 
 	AppendAudit(ctx context.Context, e *AuditEntry) error // fills PrevHash, Hash and ID under the chain's lock
 	EachAudit(ctx context.Context, fn func(AuditEntry) error) error
+
+	// Exports read a period in bounded memory, rows in a stable order
+	// (province, kind, entity name, entity, unit), whatever its size.
+	EachDimensionRow(ctx context.Context, f ExportFilter, fn func(DimensionRow) error) error
+	EachAnswerRow(ctx context.Context, f ExportFilter, fn func(AnswerRow) error) error
+	CountAnswerRows(ctx context.Context, f ExportFilter) (int, error)
+
+	// Background jobs; a job is claimed with FOR UPDATE SKIP LOCKED, so
+	// that any instance can run it and none runs it twice.
+	CreateJob(ctx context.Context, j *Job) error
+	Job(ctx context.Context, id int64) (Job, error)
+	ActiveJob(ctx context.Context, kind string, params []byte, requestedBy int64) (Job, error) // queued or running
+	// ClaimJob marks the oldest queued job, or a running one whose heartbeat
+	// is before staleBefore, running (attempts + 1) and returns it; stale jobs
+	// that reached maxAttempts fail instead. ErrNotFound: nothing to do.
+	ClaimJob(ctx context.Context, now, staleBefore time.Time, maxAttempts int) (Job, error)
+	// UpdateJob writes a job's state, progress, heartbeat and result if it is
+	// still in state from with the same attempts; ErrConflict otherwise.
+	UpdateJob(ctx context.Context, j Job, from string) error
+	ExpireJobs(ctx context.Context, finishedBefore time.Time) ([]Job, error)
 }
 
 // Standing is an entity of a peer group with its current result, for ranking.

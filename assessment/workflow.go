@@ -274,7 +274,7 @@ type PublishSummary struct {
 
 // PublishPreview tells what Publish would do, without doing it.
 func (s *Service) PublishPreview(ctx context.Context, periodID int64) (PublishSummary, error) {
-	var sum PublishSummary
+	sum := PublishSummary{Blocking: []string{}}
 	pes, err := s.store.PeriodEntities(ctx, periodID)
 	if err != nil {
 		return sum, err

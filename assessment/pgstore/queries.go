@@ -38,7 +38,8 @@ func (s *Store) Periods(ctx context.Context) ([]assessment.Period, error) {
 
 // WorkItems lists unit assessments with their answered counts, in one query.
 func (s *Store) WorkItems(ctx context.Context, f assessment.WorkFilter) ([]assessment.WorkItem, int, error) {
-	where := []string{"true"}
+	// Units of entities marked not assessed are not work.
+	where := []string{"EXISTS (SELECT 1 FROM period_entities pe WHERE pe.period_id = ua.period_id AND pe.entity_id = ua.entity_id AND pe.assessed)"}
 	args := []any{}
 	if f.PeriodID != 0 {
 		where = append(where, "ua.period_id = ?")

@@ -22,6 +22,7 @@ type Config struct {
 	PublicURL       string        // P4_PUBLIC_URL: how users reach p4 (https makes cookies Secure)
 	ShutdownTimeout time.Duration // P4_SHUTDOWN_TIMEOUT
 	MaxDBConns      int           // P4_DB_MAX_CONNS
+	TrustedProxies  []string      // P4_TRUSTED_PROXIES
 }
 
 // ConfigError names the variable that stopped startup and why.
@@ -47,6 +48,7 @@ var configVars = []configVar{
 	{"P4_PUBLIC_URL", "", "URL users reach p4 at; https:// marks cookies Secure", false},
 	{"P4_SHUTDOWN_TIMEOUT", "30s", "how long SIGTERM waits for requests in flight", false},
 	{"P4_DB_MAX_CONNS", "20", "maximum open database connections of this process", false},
+	{"P4_TRUSTED_PROXIES", "", "comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed", false},
 }
 
 // loadConfig reads the configuration from getenv. needDB says whether the
@@ -133,6 +135,20 @@ func loadConfig(getenv func(string) string, needDB bool) (Config, error) {
 	if _, serr := fmt.Sscanf(s, "%d", &c.MaxDBConns); serr != nil || c.MaxDBConns < 1 || fmt.Sprint(c.MaxDBConns) != s {
 		return c, &ConfigError{"P4_DB_MAX_CONNS", fmt.Sprintf("%q is not a positive whole number", s)}
 	}
+	s, err = get("P4_TRUSTED_PROXIES")
+	if err != nil {
+		return c, err
+	}
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			return c, &ConfigError{"P4_TRUSTED_PROXIES", fmt.Sprintf("%q is neither an IP address nor a CIDR", p)}
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p)
+	}
 	return c, nil
 }
 
@@ -147,6 +163,7 @@ func (c Config) print(w io.Writer) {
 		"P4_PUBLIC_URL":       c.PublicURL,
 		"P4_SHUTDOWN_TIMEOUT": c.ShutdownTimeout.String(),
 		"P4_DB_MAX_CONNS":     fmt.Sprint(c.MaxDBConns),
+		"P4_TRUSTED_PROXIES":  strings.Join(c.TrustedProxies, ","),
 	}
 	fmt.Fprintln(w, "configuration:")
 	for _, v := range configVars {

@@ -44,6 +44,12 @@ func TestLoadConfig(t *testing.T) {
 		{"bad log level", map[string]string{"P4_DATABASE_URL": "postgres://a@h/p4", "P4_LOG_LEVEL": "loud"}, true, "P4_LOG_LEVEL", nil},
 		{"bad timeout", map[string]string{"P4_DATABASE_URL": "postgres://a@h/p4", "P4_SHUTDOWN_TIMEOUT": "soon"}, true, "P4_SHUTDOWN_TIMEOUT", nil},
 		{"bad conns", map[string]string{"P4_DATABASE_URL": "postgres://a@h/p4", "P4_DB_MAX_CONNS": "12x"}, true, "P4_DB_MAX_CONNS", nil},
+		{"trusted proxies", map[string]string{"P4_DATABASE_URL": "postgres://a@h/p4", "P4_TRUSTED_PROXIES": "10.0.0.0/8, 127.0.0.1"}, true, "", func(t *testing.T, c Config) {
+			if len(c.TrustedProxies) != 2 || c.TrustedProxies[0] != "10.0.0.0/8" {
+				t.Errorf("got %v", c.TrustedProxies)
+			}
+		}},
+		{"bad trusted proxy", map[string]string{"P4_DATABASE_URL": "postgres://a@h/p4", "P4_TRUSTED_PROXIES": "proxy.local"}, true, "P4_TRUSTED_PROXIES", nil},
 		{"bad public url", map[string]string{"P4_DATABASE_URL": "postgres://a@h/p4", "P4_PUBLIC_URL": "p4.example"}, true, "P4_PUBLIC_URL", nil},
 	}
 	for _, tc := range cases {

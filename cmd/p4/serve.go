@@ -85,11 +85,12 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	svc := assessment.NewService(pgstore.New(gdb), assessment.WithBlobStore(blobs))
 	handler := api.NewHandler(api.Deps{
-		Log:      log,
-		Version:  version,
-		Frontend: frontend.Handler(),
-		Service:  svc,
-		Sessions: api.NewSessions(sqlDB, strings.HasPrefix(cfg.PublicURL, "https://")),
+		Log:            log,
+		Version:        version,
+		Frontend:       frontend.Handler(),
+		Service:        svc,
+		Sessions:       api.NewSessions(sqlDB, strings.HasPrefix(cfg.PublicURL, "https://")),
+		TrustedProxies: cfg.TrustedProxies,
 		Ready: func(ctx context.Context) error {
 			if err := sqlDB.PingContext(ctx); err != nil {
 				return fmt.Errorf("database unreachable")

@@ -36,6 +36,8 @@ func commands() []command {
 		{"migrate", "apply or show database migrations (up, status)", runMigrate},
 		{"demo", "load the demo data set (Bengkulu 2021–2023) into an empty database", runDemo},
 		{"audit", "verify the hash chains of the audit log (verify)", runAudit},
+		{"backup", "write a backup of the database and the evidence files", runBackup},
+		{"restore", "restore a backup into an empty database", runRestore},
 		{"user", "create users from the command line, e.g. the first admin (create)", runUser},
 		{"score", "score answers or classify scores from files, without a database", func(_ context.Context, e env, args []string) error {
 			return runScore(args, e.stdin, e.stdout, e.stderr)

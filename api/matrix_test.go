@@ -66,6 +66,7 @@ func matrix() []row {
 		{"GET", "/healthz", func(ids) target { return target{path: "/healthz", want: all(200)} }, nil},
 		{"GET", "/readyz", func(ids) target { return target{path: "/readyz", want: all(200)} }, nil},
 		{"GET", "/api/v1/version", func(ids) target { return target{path: "/api/v1/version", want: all(200)} }, nil},
+		{"GET", "/api/v1/ping", func(ids) target { return target{path: "/api/v1/ping", want: all(200)} }, nil},
 		{"GET", "/api/v1/openapi.json", func(ids) target { return target{path: "/api/v1/openapi.json", want: all(200)} }, nil},
 
 		{"GET", "/api/v1/public/periods", func(ids) target { return target{path: "/api/v1/public/periods", want: all(200)} }, nil},

@@ -86,6 +86,15 @@ func NewRouter(d Deps) *gin.Engine {
 	v1 := r.Group("/api/v1")
 	v1.GET("/version", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"version": d.Version}) })
 	v1.GET("/openapi.json", openAPI)
+	if d.Service != nil {
+		v1.GET("/ping", func(c *gin.Context) {
+			if err := d.Service.Ping(c.Request.Context()); err != nil {
+				fail(c, d.Log, err)
+				return
+			}
+			c.JSON(http.StatusOK, gin.H{"status": "ok"})
+		})
+	}
 	if d.Service != nil && d.Sessions != nil {
 		routes(v1, h)
 	}

@@ -15,6 +15,7 @@ import (
 // transaction.
 type Store interface {
 	InTx(ctx context.Context, fn func(tx Store) error) error
+	Ping(ctx context.Context) error // one trivial query
 
 	CreateRegion(ctx context.Context, r *Region) error
 	RegionByCode(ctx context.Context, code string) (Region, error)

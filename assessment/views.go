@@ -430,3 +430,6 @@ func (s *Service) provinceCodeOf(ctx context.Context, id int64) (string, error) 
 	}
 	return "", ErrNotFound
 }
+
+// Ping runs one trivial query: the baseline of load measurements.
+func (s *Service) Ping(ctx context.Context) error { return s.store.Ping(ctx) }

@@ -37,6 +37,12 @@ func (s *Store) InTx(ctx context.Context, fn func(tx assessment.Store) error) er
 	})
 }
 
+// Ping runs SELECT 1.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return translate(s.q(ctx).Raw(`SELECT 1`).Scan(&one).Error, "ping")
+}
+
 // translate maps driver errors to the domain's.
 func translate(err error, what string) error {
 	if err == nil {

@@ -86,6 +86,8 @@ type server struct {
 	clock *mutableClock
 	ts    *httptest.Server
 	logs  *bytes.Buffer
+	// exports is the folder background exports are written to (Deps.ExportDir).
+	exports string
 }
 
 type mutableClock struct {
@@ -135,8 +137,9 @@ func serverOn(t *testing.T, url string) *server {
 	s := &server{t: t, url: url, db: gdb, store: pgstore.New(gdb), clock: &mutableClock{t: testNow}, logs: &bytes.Buffer{}}
 	s.svc = assessment.NewService(s.store, assessment.WithClock(s.clock.now), assessment.WithBlobStore(blobs))
 	log := slog.New(slog.NewJSONHandler(&lockedWriter{w: s.logs}, nil))
+	s.exports = t.TempDir()
 	s.ts = httptest.NewServer(api.NewHandler(api.Deps{Log: log, Service: s.svc, Sessions: api.NewSessions(sqlDB, false),
-		Ready: func(context.Context) error { return nil }, Version: "test"}))
+		Ready: func(context.Context) error { return nil }, Version: "test", ExportDir: s.exports}))
 	t.Cleanup(s.ts.Close)
 	return s
 }
@@ -232,6 +235,7 @@ type ids struct {
 	kaurUA2023, kaurUA2022, oganUA       int64
 	draftUA                              int64 // a 2023 draft unit
 	draftAssessor                        string
+	draftProduct                         string
 	submittedUA                          int64 // a 2023 submitted unit of Kaur
 	evidenceKaur                         int64
 	adminID, kaurUserID, penilai2        int64
@@ -239,6 +243,7 @@ type ids struct {
 	unanswered                           string // an indicator the draft unit has no answer for
 	period2023Version                    int
 	kaurUnit                             int64
+	jobLeader, jobAdmin                  int64 // queued workbook exports requested by pimpinan and by admin
 	method2021, method2022               int64
 	presetFile                           []byte
 }
@@ -266,6 +271,7 @@ func (s *server) ids() ids {
 	q(&out.oganUA, `SELECT id FROM unit_assessments WHERE entity_id = ?`, out.ogan)
 	q(&out.draftUA, `SELECT ua.id FROM unit_assessments ua JOIN periods p ON p.id = ua.period_id JOIN assignments a ON a.unit_assessment_id = ua.id WHERE p.year = 2023 AND ua.state = 'draft' ORDER BY ua.id LIMIT 1`)
 	q(&out.draftAssessor, `SELECT u.email FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.unit_assessment_id = ? ORDER BY u.id LIMIT 1`, out.draftUA)
+	q(&out.draftProduct, `SELECT coalesce((SELECT p.name FROM service_products p JOIN unit_assessments ua ON ua.unit_id = p.unit_id WHERE ua.id = ? ORDER BY p.id LIMIT 1), '')`, out.draftUA)
 	q(&out.evidenceKaur, `SELECT e.id FROM evidence e JOIN unit_assessments ua ON ua.id = e.unit_assessment_id JOIN periods p ON p.id = ua.period_id WHERE p.year = 2022 AND ua.entity_id = ? ORDER BY e.id LIMIT 1`, out.kaur)
 	q(&out.adminID, `SELECT id FROM users WHERE email = 'admin@p4.demo'`)
 	q(&out.kaurUserID, `SELECT id FROM users WHERE email = 'kaur@p4.demo'`)
@@ -274,6 +280,8 @@ func (s *server) ids() ids {
 	q(&out.kaurUnit, `SELECT id FROM units WHERE entity_id = ? ORDER BY id LIMIT 1`, out.kaur)
 	q(&out.method2021, `SELECT method_id FROM periods WHERE year = 2021`)
 	q(&out.method2022, `SELECT method_id FROM periods WHERE year = 2022`)
+	q(&out.jobLeader, `INSERT INTO jobs (kind, params, requested_by) SELECT 'workbook', '{"year": 2022}', id FROM users WHERE email = 'pimpinan@p4.demo' RETURNING id`)
+	q(&out.jobAdmin, `INSERT INTO jobs (kind, params, requested_by) VALUES ('workbook', '{"year": 2022, "province": "17"}', ?) RETURNING id`, out.adminID)
 	var err error
 	if out.presetFile, err = scoring.PresetFile("2022"); err != nil {
 		s.t.Fatal(err)

@@ -6,12 +6,16 @@ import (
 	"io"
 	"log/slog"
 	"mime/multipart"
+	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ombudsman-ri/p4/api"
 	"github.com/ombudsman-ri/p4/assessment"
+	"github.com/ombudsman-ri/p4/excel"
 )
 
 // The authorization matrix: every route × every role × (own / other
@@ -385,7 +389,187 @@ func matrix() []row {
 		{"GET", "/api/v1/audit", func(ids) target {
 			return target{path: "/api/v1/audit?limit=5", want: want{401, 200, 403, 403, 403, 200}}
 		}, nil},
+
+		// Workbooks (api/excel.go). The leadership workbook follows the
+		// rankings: admin and leadership any province, a coordinator only
+		// their own (another province is not found, as for rankings);
+		// assessors and agencies never.
+		{"GET", "/api/v1/periods/:year/workbook.xlsx",
+			func(ids) target {
+				return target{path: "/api/v1/periods/2022/workbook.xlsx?province=17", want: want{401, 200, 200, 403, 403, 200}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/periods/2022/workbook.xlsx?province=16", want: want{401, 200, 404, 403, 403, 200}}
+			}},
+		// The report card follows the result: Kaur's user sees Kaur's (published), the
+		// assessor of Kaur sees it; another entity's only staff of its province.
+		{"GET", "/api/v1/periods/:year/entities/:id/report.xlsx",
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2022/entities/" + id(i.kaur) + "/report.xlsx", want: authed(200)}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/periods/2022/entities/" + id(i.kotaBengkulu) + "/report.xlsx", want: want{401, 200, 200, 404, 404, 200}}
+			}},
+		// A background export is queued under the workbook's rules.
+		{"POST", "/api/v1/exports",
+			func(ids) target {
+				return target{path: "/api/v1/exports", body: map[string]any{"year": 2022, "province": "17"}, want: want{401, 202, 202, 403, 403, 202}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/exports", body: map[string]any{"year": 2022, "province": "16"}, want: want{401, 202, 404, 403, 403, 202}}
+			}},
+		// A job is its requester's (and admins'); anyone else learns nothing of it.
+		{"GET", "/api/v1/exports/:id",
+			func(i ids) target {
+				return target{path: "/api/v1/exports/" + id(i.jobLeader), want: want{401, 200, 404, 404, 404, 200}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/exports/" + id(i.jobAdmin), want: want{401, 200, 404, 404, 404, 404}}
+			}},
+		// The file likewise; these jobs are still queued: not ready (409) for those who may have it.
+		{"GET", "/api/v1/exports/:id/file",
+			func(i ids) target {
+				return target{path: "/api/v1/exports/" + id(i.jobLeader) + "/file", want: want{401, 409, 404, 404, 404, 409}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/exports/" + id(i.jobAdmin) + "/file", want: want{401, 409, 404, 404, 404, 404}}
+			}},
+		// Templates hold no data: any signed-in user may have them.
+		{"GET", "/api/v1/templates/:kind.xlsx",
+			func(ids) target { return target{path: "/api/v1/templates/locus.xlsx", want: authed(200)} },
+			func(ids) target { return target{path: "/api/v1/templates/laporan.xlsx", want: authed(404)} }},
+		// Imports are admin work, refused before the upload is read; a file
+		// that is not a workbook is a 422 with the field "file".
+		{"POST", "/api/v1/imports/:kind",
+			func(ids) target {
+				return target{path: "/api/v1/imports/instrument", body: multipartFile{nil, "instrumen.xlsx", instrumentTemplate()}, want: want{401, 200, 403, 403, 403, 403}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/imports/locus", body: multipartFile{nil, "lokus.xlsx", []byte("kode,nama\n")}, want: want{401, 422, 403, 403, 403, 403}}
+			}},
+
+		// Service-user survey (api/survey.go). The period's settings are
+		// part of the method: every signed-in user reads them, admins
+		// change them while the period is planned or open.
+		{"GET", "/api/v1/periods/:year/survey",
+			func(ids) target { return target{path: "/api/v1/periods/2023/survey", want: authed(200)} },
+			func(ids) target { return target{path: "/api/v1/periods/2099/survey", want: authed(404)} }},
+		{"PUT", "/api/v1/periods/:year/survey",
+			func(ids) target {
+				return target{path: "/api/v1/periods/2023/survey", body: surveySettingsBody(), want: want{401, 200, 403, 403, 403, 403}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/periods/2022/survey", body: surveySettingsBody(), want: want{401, 409, 403, 403, 403, 403}} // published: locked
+			}},
+		// A unit's survey follows the unit (the agency user cannot see the
+		// 2023 draft unit at all; once it can see a unit, respondents stay
+		// hidden from it: 403, tested in survey_test.go).
+		{"GET", "/api/v1/unit-assessments/:id/survey",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/survey", want: want{401, 200, 200, 200, 404, 200}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey", want: want{401, 200, 404, 404, 404, 200}}
+			}},
+		// The sampling plan (and the link) is the coordinator's and head office's.
+		{"PUT", "/api/v1/unit-assessments/:id/survey/plan",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/survey/plan", body: map[string]any{"version": 0, "target": 40, "link": true},
+					want: want{401, 200, 200, 403, 404, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey/plan", body: map[string]any{"version": 0, "target": 40},
+					want: want{401, 200, 404, 404, 404, 403}}
+			}},
+		{"GET", "/api/v1/unit-assessments/:id/survey/respondents",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/survey/respondents", want: want{401, 200, 200, 200, 404, 200}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey/respondents", want: want{401, 200, 404, 404, 404, 200}}
+			}},
+		// Respondents are recorded by the unit's assessors, like answers.
+		{"POST", "/api/v1/unit-assessments/:id/survey/respondents",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/survey/respondents", body: respondentBody(i.draftProduct),
+					want: want{401, 403, 403, 201, 404, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey/respondents", body: respondentBody(""),
+					want: want{401, 403, 404, 404, 404, 403}}
+			}},
+		// Contact details are deleted by those who may see them: the
+		// province's coordinator and admins (no respondent 999999: 404).
+		{"DELETE", "/api/v1/unit-assessments/:id/survey/respondents/:respondent/contact",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/survey/respondents/999999/contact", want: want{401, 404, 404, 403, 404, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey/respondents/999999/contact", want: want{401, 404, 404, 404, 404, 403}}
+			}},
+		// Aggregation writes answers: the unit's assessors; the demo's draft
+		// unit has no respondents yet (422).
+		{"POST", "/api/v1/unit-assessments/:id/survey/aggregate",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/survey/aggregate", want: want{401, 403, 403, 422, 404, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey/aggregate", want: want{401, 403, 404, 404, 404, 403}}
+			}},
+		// Quality flags are for coordinators, admins and leadership, not for
+		// the assessors they are about.
+		{"GET", "/api/v1/unit-assessments/:id/survey/flags",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/survey/flags", want: want{401, 200, 200, 403, 404, 200}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey/flags", want: want{401, 200, 404, 404, 404, 200}}
+			}},
+		// The override of a sample below target: the province's coordinator
+		// and admins (Kaur's submitted unit has 0 of 30 respondents).
+		{"POST", "/api/v1/unit-assessments/:id/survey/override",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.submittedUA) + "/survey/override", body: map[string]any{"reason": "Pengunjung sepi"},
+					want: want{401, 200, 200, 403, 404, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey/override", body: map[string]any{"reason": "Pengunjung sepi"},
+					want: want{401, 200, 404, 404, 404, 403}}
+			}},
+		// The self-completion link is public; a token that is no link is
+		// not found for everyone (the link itself: survey_test.go).
+		{"GET", "/api/v1/survey/:token",
+			func(ids) target { return target{path: "/api/v1/survey/" + strings.Repeat("A", 32), want: all(404)} }, nil},
+		{"POST", "/api/v1/survey/:token",
+			func(ids) target {
+				return target{path: "/api/v1/survey/" + strings.Repeat("A", 32), body: map[string]any{"challenge": "x", "answers": map[string]string{}}, want: all(404)}
+			}, nil},
 	}
+}
+
+// surveySettingsBody makes the survey required in a period (from the defaults).
+func surveySettingsBody() map[string]any {
+	st := assessment.DefaultSurveySettings()
+	st.Required = true
+	return map[string]any{"version": 0, "settings": st, "reason": "Survei wajib"}
+}
+
+// respondentBody is one respondent who experienced nothing, of the 2022 instrument.
+func respondentBody(product string) map[string]any {
+	answers := map[string]string{}
+	for _, code := range []string{"OU.PM.01", "OU.PM.02", "OU.PM.03", "OU.PM.04", "OU.PM.05"} {
+		answers[code] = "no"
+	}
+	return map[string]any{"client_key": "matriks-responden-0001", "product": product, "answers": answers}
+}
+
+// instrumentTemplate is the instrument import template, a valid workbook to upload.
+func instrumentTemplate() []byte {
+	var buf bytes.Buffer
+	if err := excel.WriteTemplate(&buf, excel.TemplateInstrument); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
 }
 
 func TestAuthorizationMatrix(t *testing.T) {
@@ -438,8 +622,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 				srv := s
 				if write {
 					// A write that succeeds runs on its own copy of the demo data.
+					// Its sessions are copied from the shared server (the same demo
+					// users), sparing a costly password check per cell.
 					srv = newServer(t)
-					c = srv.signedIn(ro.email)
+					c = srv.withSessionOf(s, clients[ro.name])
 				} else if rw.route == "/api/v1/session" && rw.method == "DELETE" {
 					c = s.signedIn(ro.email)
 				}
@@ -513,3 +699,28 @@ func (c *client) send(method, path string, body any, hdr map[string]string) resp
 }
 
 var _ = assessment.RoleAdmin
+
+// withSessionOf returns a client of s2 carrying c's session, after copying
+// the session rows of from's database into s2's (both hold the same users).
+func (s2 *server) withSessionOf(from *server, c *client) *client {
+	s2.t.Helper()
+	nc := s2.client()
+	token := sessionCookie(c)
+	if token == "" {
+		return nc
+	}
+	var rows []struct {
+		Token  string
+		Data   []byte
+		Expiry time.Time
+	}
+	if err := from.db.Raw(`SELECT token, data, expiry FROM sessions WHERE token = ?`, token).Scan(&rows).Error; err != nil || len(rows) != 1 {
+		s2.t.Fatalf("session of %s: %v", c.base, err)
+	}
+	if err := s2.db.Exec(`INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)`, rows[0].Token, rows[0].Data, rows[0].Expiry).Error; err != nil {
+		s2.t.Fatal(err)
+	}
+	u, _ := url.Parse(nc.base)
+	nc.hc.Jar.SetCookies(u, []*http.Cookie{{Name: "p4_session", Value: token, Path: "/"}})
+	return nc
+}

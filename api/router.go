@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/gin-gonic/gin"
@@ -34,6 +35,12 @@ type Deps struct {
 	// whose X-Forwarded-For is believed; none by default, so a client cannot
 	// pick the address that rate limits and logs see.
 	TrustedProxies []string
+	// ExportDir is the folder finished background exports are written to
+	// and downloaded from: P4_DATA_DIR/exports, shared by every instance.
+	ExportDir string
+	// JobPoll is how often an idle job worker (StartJobs) looks for work;
+	// 2 seconds when zero.
+	JobPoll time.Duration
 }
 
 // Body size limits.
@@ -45,9 +52,10 @@ const (
 func init() { gin.SetMode(gin.ReleaseMode) }
 
 type handlers struct {
-	log      *slog.Logger
-	svc      *assessment.Service
-	sessions *scs.SessionManager
+	log       *slog.Logger
+	svc       *assessment.Service
+	sessions  *scs.SessionManager
+	exportDir string
 }
 
 func (h *handlers) fail(c *gin.Context, err error) { fail(c, h.log, err) }
@@ -82,7 +90,7 @@ func NewRouter(d Deps) *gin.Engine {
 	r.GET("/healthz", healthz)
 	r.GET("/readyz", readyz(d.Ready))
 
-	h := &handlers{log: d.Log, svc: d.Service, sessions: d.Sessions}
+	h := &handlers{log: d.Log, svc: d.Service, sessions: d.Sessions, exportDir: d.ExportDir}
 	v1 := r.Group("/api/v1")
 	v1.GET("/version", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"version": d.Version}) })
 	v1.GET("/openapi.json", openAPI)
@@ -125,6 +133,11 @@ func routes(v1 *gin.RouterGroup, h *handlers) {
 
 	// Sign-in.
 	v1.POST("/session", h.signIn)
+
+	// Self-completion survey: a unit's link, answered anonymously, limited
+	// per client address and per link (api/survey.go).
+	v1.GET("/survey/:token", h.surveyForm)
+	v1.POST("/survey/:token", h.surveyRespond)
 
 	auth := v1.Group("", h.requireUser)
 	auth.GET("/session", h.session)
@@ -184,6 +197,29 @@ func routes(v1 *gin.RouterGroup, h *handlers) {
 	auth.PATCH("/users/:id", h.updateUser)
 	auth.POST("/users/:id/password", h.resetPassword)
 	auth.GET("/audit", h.listAudit)
+
+	// Workbooks: leadership workbook, agency report card, background
+	// exports, import templates and imports (api/excel.go).
+	auth.GET("/periods/:year/workbook.xlsx", h.workbook)
+	auth.GET("/periods/:year/entities/:id/report.xlsx", h.agencyReport)
+	auth.POST("/exports", h.requestExport)
+	auth.GET("/exports/:id", h.getExport)
+	auth.GET("/exports/:id/file", h.exportFile)
+	auth.GET("/templates/:kind.xlsx", h.template) // gin names the parameter "kind.xlsx"
+	auth.POST("/imports/:kind", h.importFile)
+
+	// Service-user survey: settings, sampling plan, respondents, aggregation
+	// into answers, quality flags, override (api/survey.go).
+	auth.GET("/periods/:year/survey", h.getSurveySettings)
+	auth.PUT("/periods/:year/survey", h.setSurveySettings)
+	auth.GET("/unit-assessments/:id/survey", h.getSurvey)
+	auth.PUT("/unit-assessments/:id/survey/plan", h.setSurveyPlan)
+	auth.GET("/unit-assessments/:id/survey/respondents", h.listRespondents)
+	auth.POST("/unit-assessments/:id/survey/respondents", h.createRespondent)
+	auth.DELETE("/unit-assessments/:id/survey/respondents/:respondent/contact", h.deleteContact)
+	auth.POST("/unit-assessments/:id/survey/aggregate", h.aggregateSurvey)
+	auth.GET("/unit-assessments/:id/survey/flags", h.surveyFlags)
+	auth.POST("/unit-assessments/:id/survey/override", h.overrideSurvey)
 }
 
 // bodyLimit caps request bodies: uploads get room for one evidence file.
@@ -193,6 +229,9 @@ func bodyLimit() gin.HandlerFunc {
 			limit := int64(maxJSONBody)
 			if strings.HasSuffix(c.Request.URL.Path, "/evidence") {
 				limit = maxUploadBody
+			}
+			if strings.HasPrefix(c.Request.URL.Path, "/api/v1/imports/") {
+				limit = maxImportBody
 			}
 			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 		}

@@ -64,6 +64,41 @@ func ImportError(list []FieldError) error {
 	if len(list) == 0 {
 		return nil
 	}
+	// In reading order: by sheet as met, then row, then column.
+	sheets := map[string]int{}
+	type pos struct{ sheet, row, col int }
+	at := func(f FieldError) pos {
+		sheet, ref, ok := strings.Cut(f.Field, "!")
+		if !ok {
+			return pos{-1, 0, 0}
+		}
+		if _, seen := sheets[sheet]; !seen {
+			sheets[sheet] = len(sheets)
+		}
+		col, row := 0, 0
+		for _, c := range ref {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				col = col*26 + int(c-'A'+1)
+			case c >= '0' && c <= '9':
+				row = row*10 + int(c-'0')
+			}
+		}
+		return pos{sheets[sheet], row, col}
+	}
+	for _, f := range list {
+		at(f)
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := at(list[i]), at(list[j])
+		if a.sheet != b.sheet {
+			return a.sheet < b.sheet
+		}
+		if a.row != b.row {
+			return a.row < b.row
+		}
+		return a.col < b.col
+	})
 	if len(list) > MaxImportProblems {
 		more := len(list) - MaxImportProblems
 		list = append(list[:MaxImportProblems:MaxImportProblems], FieldError{Field: "file", Code: "too_many_problems",
@@ -317,14 +352,16 @@ func (s *Service) ImportUsers(ctx context.Context, a Actor, in UserImport) (Impo
 			}
 			seen[email] = r.Ref.Row
 			u := User{Email: email, Name: strings.TrimSpace(r.Name), Role: r.Role, Active: true, PasswordChangedAt: s.now()}
-			if r.ProvinceCode != "" {
+			// Only a coordinator's province means anything (the province they
+			// supervise); for other roles the column is read by people only.
+			if r.Role == RoleCoordinator {
 				if p, ok := provinces[r.ProvinceCode]; ok {
 					u.ProvinceID = p.ID
+				} else if r.ProvinceCode == "" {
+					ps.add(r.Ref, "province", "required", "koordinator mengawasi satu provinsi: isi kode provinsi")
 				} else {
 					ps.add(r.Ref, "province", "unknown", "provinsi %q tidak ada", r.ProvinceCode)
 				}
-			} else if r.Role == RoleCoordinator {
-				ps.add(r.Ref, "province", "required", "koordinator mengawasi satu provinsi: isi kode provinsi")
 			}
 			switch {
 			case r.Role == RoleAgency && r.EntityCode == "":
@@ -404,7 +441,7 @@ func hashAll(users []User, passwords, hashes []string) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				pw := RandomPassword()
+				pw := randomPassword()
 				h, err := HashPassword(pw)
 				mu.Lock()
 				if err != nil && first == nil {
@@ -423,9 +460,9 @@ func hashAll(users []User, passwords, hashes []string) error {
 	return first
 }
 
-// RandomPassword returns a 16-character password from letters and digits
+// randomPassword returns a 16-character password from letters and digits
 // that cannot be mistaken for one another when read aloud or copied by hand.
-func RandomPassword() string {
+func randomPassword() string {
 	const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 	return randomFrom(alphabet, 16)
 }

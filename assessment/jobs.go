@@ -160,8 +160,8 @@ func (s *Service) ReleaseJob(ctx context.Context, j *Job) error {
 	return s.store.UpdateJob(ctx, *j, JobRunning)
 }
 
-// ExpireJobs marks done jobs finished before the given time expired and
+// ExpireJobs marks done jobs finished longer ago than retention expired and
 // returns them, so that their files can be removed.
-func (s *Service) ExpireJobs(ctx context.Context, before time.Time) ([]Job, error) {
-	return s.store.ExpireJobs(ctx, before)
+func (s *Service) ExpireJobs(ctx context.Context, retention time.Duration) ([]Job, error) {
+	return s.store.ExpireJobs(ctx, s.now().UTC().Add(-retention))
 }

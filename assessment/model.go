@@ -310,9 +310,10 @@ type Snapshot struct {
 
 // SnapshotUnit is one unit's score in a snapshot.
 type SnapshotUnit struct {
-	UnitID   int64         `json:"unit_id"`
-	Score    scoring.Score `json:"score"`
-	Complete bool          `json:"complete"`
+	UnitID           int64         `json:"unit_id"`
+	UnitAssessmentID int64         `json:"unit_assessment_id,omitempty"` // filled on reads, for objections and drill-down
+	Score            scoring.Score `json:"score"`
+	Complete         bool          `json:"complete"`
 }
 
 // SnapshotDimension is one dimension's points of a unit (UnitID 0: the entity).

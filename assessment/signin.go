@@ -14,13 +14,19 @@ const (
 	LoginFailuresPerIP  = 50 // per client address per window
 )
 
-// RateLimitError says that sign-in is blocked until RetryAfter has passed.
+// RateLimitError says that an action (sign-in unless What says otherwise)
+// is blocked until RetryAfter has passed.
 type RateLimitError struct {
 	RetryAfter time.Duration
+	What       string // what was counted, e.g. "survey requests"; empty: failed sign-ins
 }
 
 func (e *RateLimitError) Error() string {
-	return "too many failed sign-ins; try again in " + e.RetryAfter.Round(time.Second).String()
+	what := e.What
+	if what == "" {
+		what = "failed sign-ins"
+	}
+	return "too many " + what + "; try again in " + e.RetryAfter.Round(time.Second).String()
 }
 
 // SignIn checks the credentials under the rate limits. A wrong password and

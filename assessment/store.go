@@ -118,6 +118,33 @@ type Store interface {
 	// still in state from with the same attempts; ErrConflict otherwise.
 	UpdateJob(ctx context.Context, j Job, from string) error
 	ExpireJobs(ctx context.Context, finishedBefore time.Time) ([]Job, error)
+
+	// The service-user survey (survey.go). A period without settings and a
+	// unit without a plan are ErrNotFound: the service uses defaults. Saving
+	// with Version 0 inserts, otherwise only if Version is current; either
+	// increments Version.
+	SurveySettings(ctx context.Context, periodID int64) (StoredSurveySettings, error)
+	SaveSurveySettings(ctx context.Context, s *StoredSurveySettings) error
+	SurveyPlan(ctx context.Context, unitAssessmentID int64, forUpdate bool) (SurveyPlan, error)
+	SurveyPlanByToken(ctx context.Context, token string) (SurveyPlan, error)
+	SaveSurveyPlan(ctx context.Context, p *SurveyPlan) error
+	// Respondents come with HasContact, never with Contact; lists are in
+	// collection time order, then id. A client key the unit already has is
+	// ErrConflict.
+	InsertRespondent(ctx context.Context, r *Respondent) error
+	RespondentByKey(ctx context.Context, unitAssessmentID int64, key string) (Respondent, error)
+	Respondent(ctx context.Context, id int64) (Respondent, error)
+	Respondents(ctx context.Context, unitAssessmentID int64) ([]Respondent, error)
+	RespondentTimes(ctx context.Context, periodID int64, assessorIDs []int64) ([]RespondentTime, error) // by assessor, then time
+	SetContact(ctx context.Context, respondentID int64, c Contact) error
+	Contacts(ctx context.Context, unitAssessmentID int64) (map[int64]Contact, error)
+	DeleteContact(ctx context.Context, respondentID int64) (Contact, bool, error) // false: there was none
+	// CountHit counts one request under key in the window starting at
+	// window and returns the window's count so far.
+	CountHit(ctx context.Context, key string, window time.Time) (int, error)
+	// EachSurveyUnit streams the survey counts of every unit of the assessed
+	// entities of a period (and province), in export order.
+	EachSurveyUnit(ctx context.Context, f ExportFilter, fn func(SurveyUnitRow) error) error
 }
 
 // Standing is an entity of a peer group with its current result, for ranking.

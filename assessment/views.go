@@ -379,6 +379,17 @@ func (s *Service) Result(ctx context.Context, a Actor, year int, entityID int64,
 		return v, err
 	}
 	sortDimensions(m, snap.Dimensions)
+	if uas, err := s.store.UnitAssessments(ctx, p.ID, entityID); err == nil {
+		byUnit := map[int64]int64{}
+		for _, ua := range uas {
+			byUnit[ua.UnitID] = ua.ID
+		}
+		for i := range snap.Units {
+			snap.Units[i].UnitAssessmentID = byUnit[snap.Units[i].UnitID]
+		}
+	} else {
+		return v, err
+	}
 	return ResultView{Period: p, Entity: e, Snapshot: snap, State: pe.State, Method: m}, nil
 }
 

@@ -124,6 +124,12 @@ func (s *Service) review(ctx context.Context, a Actor, id int64, action string, 
 			}
 			cs = append(cs, ReviewComment{Indicator: c.Indicator, Body: strings.TrimSpace(c.Body), AuthorID: a.UserID, CreatedAt: s.now()})
 		}
+		if to == UnitAccepted {
+			// The survey's sample and aggregate (survey.go).
+			if err := s.surveyCheck(ctx, tx, a, ua, e, p, m); err != nil {
+				return err
+			}
+		}
 		if len(cs) > 0 {
 			if err := tx.AddComments(ctx, ua.ID, cs); err != nil {
 				return err

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what `make run` and `make test` need and the machine lacks:
-# PostgreSQL 15 (server), Chromium for browser tests, Go modules, and the web
-# app's npm packages from the lockfile. Safe to run again: it only acts on
-# what is missing or out of date.
+# PostgreSQL 15 (server), Chromium for browser tests, LibreOffice Calc for the
+# Excel tests, Go modules, and the web app's npm packages from the lockfile.
+# Safe to run again: it only acts on what is missing or out of date.
 #
 #   scripts/deps.sh run    what `make run` needs
-#   scripts/deps.sh test   also Chromium
+#   scripts/deps.sh test   also Chromium and LibreOffice Calc
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-run}
@@ -32,6 +32,9 @@ pkgs=()
 command -v psql >/dev/null || pkgs+=(postgresql-client-15)
 if [ "$want" = test ]; then
   [ -x /usr/bin/chromium ] || pkgs+=(chromium)
+  # The Excel tests open every workbook P4 writes in LibreOffice (soffice
+  # --convert-to pdf), as a user's office suite would; about 25 s to install.
+  command -v soffice >/dev/null || pkgs+=(libreoffice-calc-nogui)
 fi
 [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
 

@@ -67,3 +67,170 @@ test.describe('screenshots', () => {
     });
   });
 });
+
+// The questionnaire and the review, signed in with the demo users. Nothing
+// is changed on the server: the conflict is staged by answering one save
+// with the server's 412, and only read-only pages are shown otherwise.
+test.describe('screenshots: questionnaire and review', () => {
+  test.skip(process.env.P4_SCREENSHOTS !== '1', 'set P4_SCREENSHOTS=1 to save screenshots');
+  test.beforeAll(() => mkdirSync(dir, { recursive: true }));
+
+  async function signInAs(page: Page, email: string) {
+    await page.goto('/masuk');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Kata sandi').first().fill(process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu');
+    await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
+    await expect(page).toHaveURL(/\/beranda$/);
+  }
+
+  async function shot(page: Page, name: string, fullPage = true) {
+    await expect(page.getByText('Memuat…')).toHaveCount(0);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${dir}/${name}.png`, fullPage, animations: 'disabled' });
+  }
+
+  const returnedUnit = 'Kantor Pertanahan Kabupaten Bengkulu Utara';
+
+  test.describe('desktop', () => {
+    test.use({ viewport: { width: 1280, height: 900 } });
+
+    test('assessor: work list, questionnaire, conflict', async ({ page }) => {
+      await signInAs(page, 'penilai1@p4.demo');
+      await page.goto('/kerja');
+      await expect(page.getByRole('link', { name: returnedUnit, exact: true })).toBeVisible();
+      await shot(page, 'work-list', false);
+      await page.getByRole('link', { name: returnedUnit, exact: true }).click();
+      await expect(page.getByTestId('return-reason')).toBeVisible();
+      await expect(page.getByTestId('score-preview')).toContainText(/\d,\d\d/);
+      await shot(page, 'questionnaire', false);
+
+      const card = page.getByRole('region', { name: /^IN\.KP\.02\b/ });
+      await page.route('**/api/v1/unit-assessments/*/answers/IN.KP.02', (route) =>
+        route.fulfill({
+          status: 412,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: '/problems/conflict',
+            title: 'Changed by someone else',
+            status: 412,
+            code: 'version_conflict',
+            current: { indicator: 'IN.KP.02', value: 1, na: false, note: 'Hanya kepala unit yang dapat menjelaskan.', version: 2, updated_by: 4, updated_at: '2023-08-02T02:30:00Z' },
+          }),
+        }),
+      );
+      const current = await card.getByRole('radio', { checked: true }).first().getAttribute('value');
+      await card.getByRole('radio', { name: current === '0' ? /^Nilai 3:/ : /^Nilai 0:/ }).check();
+      await expect(card.getByTestId('conflict')).toBeVisible();
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: `${dir}/questionnaire-conflict.png`, animations: 'disabled' });
+    });
+
+    test('coordinator: review queue, unit review, entity', async ({ page }) => {
+      await signInAs(page, 'koordinator@p4.demo');
+      await page.goto('/tinjau');
+      const kaur = page.getByRole('region', { name: 'Kabupaten Kaur', exact: true });
+      await expect(kaur).toBeVisible();
+      await shot(page, 'review-queue', false);
+      await kaur.getByRole('link', { name: 'Puskesmas Tanjung Kemuning' }).click();
+      await expect(page.getByRole('button', { name: 'Terima' })).toBeVisible();
+      await page.getByRole('region', { name: /^IN\.KP\.01\b/ }).getByLabel('Komentar untuk penilai').fill('Lampirkan catatan wawancara keempat pejabat.');
+      await shot(page, 'review-unit', false);
+      await page.getByRole('button', { name: 'Kembalikan' }).click();
+      await page.getByRole('dialog').getByLabel('Alasan pengembalian').fill('Catatan wawancara belum lengkap untuk Input.');
+      await page.screenshot({ path: `${dir}/review-return.png`, animations: 'disabled' });
+      await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+      await page.getByRole('link', { name: 'Lihat semua unit Kabupaten Kaur' }).click();
+      await expect(page.getByText(/unit belum diterima|Semua unit sudah diterima/)).toBeVisible();
+      await shot(page, 'review-entity', false);
+    });
+  });
+
+  test.describe('phone', () => {
+    test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+    test('questionnaire on a phone', async ({ page }) => {
+      await signInAs(page, 'penilai1@p4.demo');
+      await page.goto('/kerja');
+      await page.getByRole('link', { name: returnedUnit, exact: true }).tap();
+      await expect(page.getByTestId('return-reason')).toBeVisible();
+      await shot(page, 'questionnaire-phone', false);
+      await page.getByRole('region', { name: /^IN\.KP\.01\b/ }).scrollIntoViewIfNeeded();
+      await shot(page, 'questionnaire-phone-levels', false);
+    });
+  });
+});
+
+// The ranked comparison, its drill-down, the agency's report card and an
+// entity's public page, signed in with the demo users. Read-only.
+test.describe('screenshots: rankings and report card', () => {
+  test.skip(process.env.P4_SCREENSHOTS !== '1', 'set P4_SCREENSHOTS=1 to save screenshots');
+  test.beforeAll(() => mkdirSync(dir, { recursive: true }));
+
+  async function signIn(page: Page, email: string) {
+    await page.goto('/masuk');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Kata sandi').first().fill(process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu');
+    await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
+    await expect(page).toHaveURL(/\/beranda$/);
+  }
+
+  async function snap(page: Page, name: string, fullPage = true) {
+    await expect(page.getByText(/^Memuat…$|Mencari hasil/)).toHaveCount(0);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${dir}/${name}.png`, fullPage, animations: 'disabled' });
+  }
+
+  test.describe('desktop', () => {
+    test.use({ viewport: { width: 1280, height: 900 } });
+
+    test('leadership: ranking and drill-down', async ({ page }) => {
+      await signIn(page, 'pimpinan@p4.demo');
+      await page.goto('/peringkat?year=2022&group=pemda&province=17');
+      await expect(page.getByTestId('category-chart').locator('svg')).toBeVisible();
+      await snap(page, 'ranking');
+      await page.getByRole('link', { name: 'Kabupaten Kaur' }).click();
+      await page.getByRole('button', { name: /Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Kaur/ }).click();
+      await expect(page.getByRole('link', { name: /foto-maklumat-pelayanan-dpmptsp-kaur\.png/ })).toBeVisible();
+      await snap(page, 'ranking-entity', false);
+      await page.getByRole('link', { name: /foto-maklumat-pelayanan/ }).scrollIntoViewIfNeeded();
+      await snap(page, 'ranking-entity-evidence', false);
+    });
+
+    test('agency: report card, what-if', async ({ page }) => {
+      await signIn(page, 'polres.kaur@p4.demo');
+      await page.goto('/instansi');
+      await expect(page.getByTestId('peer-chart').locator('svg')).toBeVisible();
+      await snap(page, 'portal');
+      await page.getByRole('button', { name: 'Coba di simulasi' }).click();
+      await expect(page.getByTestId('what-if-result')).toContainText('Kategori A');
+      await page.getByTestId('what-if-notice').scrollIntoViewIfNeeded();
+      await snap(page, 'portal-what-if', false);
+    });
+
+    test('public entity page', async ({ page }) => {
+      await page.goto('/publik?year=2022&group=pemda&province=17');
+      await page.getByRole('link', { name: 'Kabupaten Kaur' }).click();
+      await expect(page.getByTestId('history-chart').locator('svg')).toBeVisible();
+      await snap(page, 'public-entity');
+    });
+  });
+
+  test.describe('phone', () => {
+    test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+    test('ranking and report card on a phone', async ({ page }) => {
+      await signIn(page, 'pimpinan@p4.demo');
+      await page.goto('/peringkat?year=2022&group=pemda&province=17');
+      await expect(page.getByTestId('category-chart').locator('svg')).toBeVisible();
+      await page.getByRole('region', { name: /^Peringkat Semua Pemda/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await snap(page, 'ranking-phone', false);
+      await page.context().clearCookies();
+      await signIn(page, 'polres.kaur@p4.demo');
+      await page.goto('/instansi');
+      await expect(page.getByTestId('peer-chart').locator('svg')).toBeVisible();
+      await snap(page, 'portal-phone', false);
+      await page.getByRole('heading', { name: 'Dibandingkan dengan kelompok' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await snap(page, 'portal-phone-peers', false);
+    });
+  });
+});

@@ -3,8 +3,10 @@ import { HomePage } from './features/home/HomePage';
 import { LandingPage } from './features/landing/LandingPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { PublicResultsPage } from './features/public-results/PublicResultsPage';
+import { resultsRoutes } from './features/results/routes';
 import { RequireAuth } from './features/session/RequireAuth';
 import { SignInPage } from './features/session/SignInPage';
+import { assessmentRoutes } from './features/work/routes';
 import { AppLayout } from './layout/AppLayout';
 import { RouteError } from './layout/RouteError';
 
@@ -26,6 +28,8 @@ export const routes: RouteObject[] = [
           { path: 'masuk', element: <SignInPage /> },
           { path: 'publik', element: <PublicResultsPage /> },
           { path: 'beranda', element: <RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth> },
+          ...resultsRoutes,
+          ...assessmentRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

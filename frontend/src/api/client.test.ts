@@ -67,6 +67,25 @@ describe('api client', () => {
     });
   });
 
+  it('keeps the current state a version conflict sends along', async () => {
+    mockFetch(() => problem(412, { code: 'version_conflict', current: { indicator: 'OU.PM.01', value: 2, version: 4 } }));
+    const err = await caught(api.put('/api/v1/unit-assessments/1/answers/OU.PM.01', { value: 3 }, undefined, { headers: { 'If-Match': '"3"' } }));
+    expect(err.status).toBe(412);
+    expect(err.code).toBe('version_conflict');
+    expect(err.current).toEqual({ indicator: 'OU.PM.01', value: 2, version: 4 });
+  });
+
+  it('sends FormData as multipart, leaving the Content-Type (with its boundary) to the browser', async () => {
+    const calls = mockFetch(() => json(201, { id: 7 }));
+    const form = new FormData();
+    form.append('indicator', 'PR.ST.01');
+    form.append('file', new Blob(['x'], { type: 'image/png' }), 'foto.png');
+    await api.post('/api/v1/unit-assessments/1/evidence', form);
+    expect(calls[0]?.body).toBe(form);
+    expect(calls[0]?.headers['content-type']).toBeUndefined();
+    expect(calls[0]?.headers['x-requested-with']).toBe('p4');
+  });
+
   it('reads Retry-After on 429', async () => {
     mockFetch(() => problem(429, { code: 'too_many_attempts' }, { 'Retry-After': '30' }));
     const err = await caught(api.post('/api/v1/session', {}));

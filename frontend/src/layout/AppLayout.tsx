@@ -4,8 +4,10 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { IconChartBar, IconHome, IconLayout, IconLogin } from '../components/icons';
+import { resultsNavItems } from '../features/results/nav';
 import { useSession } from '../features/session/api';
 import type { User } from '../features/session/types';
+import { assessmentNavItems } from '../features/work/nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
@@ -147,6 +149,8 @@ function NavLinks({ user }: { user: User | null }) {
     user
       ? { to: '/beranda', label: t('nav.dashboard'), icon: <IconLayout /> }
       : { to: '/masuk', label: t('nav.signIn'), icon: <IconLogin /> },
+    ...assessmentNavItems(user, t),
+    ...resultsNavItems(user, t),
   ];
   return (
     <Stack gap={4}>

@@ -30,6 +30,12 @@ class ResizeObserverStandIn {
 }
 if (!window.ResizeObserver) window.ResizeObserver = ResizeObserverStandIn;
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
+// Mantine's autosizing Textarea listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
+}
 
 beforeEach(async () => {
   await i18n.changeLanguage('id');

@@ -20,7 +20,7 @@ export function MethodExplanation({ method, historical = false }: { method: Meth
       </Title>
       <Text maw="52rem">{t('publicResults.method.intro')}</Text>
       {(historical || (!letters && method.bands.length > 0)) && (
-        <Alert color="navy" variant="light">
+        <Alert color="navy" variant="light" role="note">
           {t('publicResults.method.historical')}
         </Alert>
       )}
@@ -64,7 +64,7 @@ export function MethodExplanation({ method, historical = false }: { method: Meth
             <Title order={3} fz="h4">
               {t('publicResults.method.bands')}
             </Title>
-            <Table.ScrollContainer minWidth={320} type="native">
+            <Table.ScrollContainer minWidth={320} type="native" style={{ position: 'relative' }}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>

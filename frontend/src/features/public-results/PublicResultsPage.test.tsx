@@ -5,6 +5,7 @@ import i18n from '../../i18n';
 import { json, mockFetch, problem, route } from '../../test/fetch';
 import { periods, provinces, rankings2021, rankings2022 } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
+import { pemda2022, pemda2023 } from '../results/testdata';
 import { PublicResultsPage } from './PublicResultsPage';
 
 // ECharts draws into a real layout engine; jsdom has none. The chart is
@@ -140,5 +141,33 @@ describe('PublicResultsPage', () => {
     mockFetch(() => new Response('<!doctype html><title>P4</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
     renderResults();
     expect(await screen.findByRole('alert')).toHaveTextContent('Jawaban server tidak dapat dibaca');
+  });
+
+  it('links each entity to its public page', async () => {
+    mockFetch(route(api));
+    renderResults();
+    const table = await screen.findByRole('table', { name: /^Peringkat Semua Pemda, tahun 2022/ });
+    expect(within(table).getByRole('link', { name: 'Kabupaten Kaur' })).toHaveAttribute('href', '/publik/entitas/7');
+  });
+
+  it('marks last year\'s movement, or says it is not comparable, and lists not-assessed entities apart', async () => {
+    mockFetch(
+      route({
+        ...api,
+        'GET /api/v1/public/rankings?year=2022&group=pemda&province=17': () => json(200, pemda2022),
+        'GET /api/v1/public/rankings?year=2022&group=pemda&province=31': () => json(200, pemda2023),
+      }),
+    );
+    renderResults();
+    const table = await screen.findByRole('table', { name: /^Peringkat Semua Pemda, tahun 2022/ });
+    expect(within(table).getByRole('columnheader', { name: 'Perubahan sejak 2021' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /Kabupaten Kaur/ })).toHaveTextContent('tidak sebanding (metode berbeda)');
+    expect(within(table).queryByText('Kabupaten Contoh')).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Tidak dinilai' })).getByText('Kabupaten Contoh')).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Provinsi'), '31');
+    const moved = await screen.findByRole('table', { name: /Perubahan sejak 2022|^Peringkat Semua Pemda, tahun 2022 · DKI Jakarta/ });
+    await waitFor(() => expect(within(moved).getByRole('row', { name: /Kota Bengkulu/ })).toHaveTextContent('naik 1'));
+    expect(within(moved).getByRole('row', { name: /Kabupaten Kaur/ })).toHaveTextContent('turun 1');
   });
 });

@@ -30,7 +30,7 @@ export function PublicResultsPage() {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    setParams(next, { replace: true });
+    setParams(next, { replace: true, flushSync: true });
   };
 
   let body;

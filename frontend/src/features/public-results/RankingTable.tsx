@@ -38,7 +38,7 @@ export function RankingTable(props: RankingTableProps) {
 function RankingGrid({ items, caption, withCategory, withProvince, previousYear }: RankingTableProps) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640} type="native">
+    <Table.ScrollContainer minWidth={640} type="native" style={{ position: 'relative' }}>
       <Table striped highlightOnHover captionSide="top" stickyHeader>
         <Table.Caption style={{ textAlign: 'left' }}>
           <Text fw={600} c="navy.9" size="md">

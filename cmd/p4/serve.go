@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"gorm.io/gorm"
@@ -84,8 +86,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("P4_DATA_DIR: %w", err)
 	}
 	svc := assessment.NewService(pgstore.New(gdb), assessment.WithBlobStore(blobs))
-	handler := api.NewHandler(api.Deps{
+	exports := filepath.Join(cfg.DataDir, "exports")
+	if err := os.MkdirAll(exports, 0o750); err != nil {
+		return fmt.Errorf("P4_DATA_DIR: %w", err)
+	}
+	deps := api.Deps{
 		Log:            log,
+		ExportDir:      exports,
 		Version:        version,
 		Frontend:       frontend.Handler(),
 		Service:        svc,
@@ -100,12 +107,16 @@ func runServe(ctx context.Context, e env, args []string) error {
 			}
 			return nil
 		},
-	})
+	}
+	handler := api.NewHandler(deps)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("P4_ADDR: %w", err)
 	}
 	log.Info("p4 serving", "url", "http://"+ln.Addr().String(), "version", version)
+	// Background exports: any instance takes queued jobs from PostgreSQL.
+	stopJobs := api.StartJobs(ctx, deps)
+	defer stopJobs()
 	if err := api.Serve(ctx, api.NewServer(handler), ln, cfg.ShutdownTimeout); err != nil {
 		return err
 	}

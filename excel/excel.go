@@ -248,8 +248,8 @@ type table struct {
 	row   int
 }
 
-// newTable creates the sheet (the workbook's first sheet is renamed instead
-// when first is set), sets it up and writes its header row.
+// newTable creates the sheet, sets it up (widths, frozen header, print
+// settings) and writes its header row; rows follow through add.
 func newTable(f *excelize.File, st *styles, sheet, title string, cols []column) (*table, error) {
 	if _, err := f.NewSheet(sheet); err != nil {
 		return nil, err

@@ -4,9 +4,11 @@ import type { SVGProps } from 'react';
 // stroke, round joins), kept here rather than pulling an icon package for
 // a handful of shapes. Decorative by default: the text beside them speaks.
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number | string };
+/** IconProps are an icon's SVG attributes and its size in pixels. */
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number | string };
 
-function Svg({ size = 20, children, ...rest }: IconProps) {
+/** Svg is the frame every icon is drawn in (24px grid, 2px stroke). */
+export function Svg({ size = 20, children, ...rest }: IconProps) {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"

@@ -1,29 +1,10 @@
-import type { SVGProps } from 'react';
+import { Svg as Frame, type IconProps } from '../../components/icons';
 
-// Icons of the results screens, in the same style as components/icons.tsx
-// (24px grid, 2px stroke). Decorative: the text beside them speaks.
+// Icons of the results screens, drawn in the shared frame of
+// components/icons.tsx, 16px by default. Decorative: the text beside them speaks.
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number | string };
-
-function Svg({ size = 16, children, ...rest }: IconProps) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
+function Svg(p: IconProps) {
+  return <Frame size={16} {...p} />;
 }
 
 /** IconArrowUp marks a rise in rank. */

@@ -5,6 +5,7 @@
 #
 #   scripts/test.sh            vet, Go tests (race), frontend unit tests, browser tests
 #   SUITES="go" scripts/test.sh    only some: any of vet go fuzz web e2e
+#   SUITES=e2e E2E_ARGS="e2e/survey.spec.ts" scripts/test.sh   some browser tests only
 set -uo pipefail
 cd "$(dirname "$0")/.."
 suites=${SUITES:-"vet go fuzz web e2e"}
@@ -63,7 +64,7 @@ if has e2e; then
       sleep 0.1
     done
     (cd frontend && P4_E2E_BASE_URL="http://127.0.0.1:$e2eport" P4_E2E_EMAIL=penilai1@p4.demo P4_E2E_PASSWORD=p4-demo-bengkulu \
-      npm run e2e --silent) || failed+=("browser tests")
+      if [ -n "${E2E_ARGS:-}" ]; then npx playwright test $E2E_ARGS; node scripts/summary.mjs playwright reports/playwright.json; else npm run e2e --silent; fi) || failed+=("browser tests")
     kill -TERM "$p4pid"; wait "$p4pid" || { echo "p4 did not exit cleanly on SIGTERM"; failed+=("p4 shutdown"); }
     p4pid=""
     if grep -q '"level":"ERROR"' "$tmp/p4.log"; then

@@ -7,6 +7,15 @@ import { resultsRoutes } from './features/results/routes';
 import { RequireAuth } from './features/session/RequireAuth';
 import { SignInPage } from './features/session/SignInPage';
 import { assessmentRoutes } from './features/work/routes';
+import { periodsRoutes } from './features/periods/routes';
+import { instrumentRoutes } from './features/instrument/routes';
+import { locusRoutes } from './features/locus/routes';
+import { usersRoutes } from './features/users/routes';
+import { assignmentsRoutes } from './features/assignments/routes';
+import { auditRoutes } from './features/audit/routes';
+import { surveyRoutes } from './features/survey/routes';
+import { objectionsRoutes } from './features/objections/routes';
+import { exportsRoutes } from './features/exports/routes';
 import { AppLayout } from './layout/AppLayout';
 import { RouteError } from './layout/RouteError';
 
@@ -30,6 +39,15 @@ export const routes: RouteObject[] = [
           { path: 'beranda', element: <RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth> },
           ...resultsRoutes,
           ...assessmentRoutes,
+          ...periodsRoutes,
+          ...instrumentRoutes,
+          ...locusRoutes,
+          ...usersRoutes,
+          ...assignmentsRoutes,
+          ...auditRoutes,
+          ...surveyRoutes,
+          ...objectionsRoutes,
+          ...exportsRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import id from './id.json';
-import i18n, { languageStorageKey, storedLanguage } from './index';
+import i18n, { languageStorageKey, resources, storedLanguage } from './index';
+
+const { id, en } = resources;
 
 type Tree = { [k: string]: string | Tree };
 
@@ -20,7 +20,7 @@ const enKeys = flatten(en);
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
-  it('id.json and en.json have exactly the same keys', () => {
+  it('Indonesian and English have exactly the same keys (shared and per-feature files)', () => {
     const missingInEn = Object.keys(idKeys).filter((k) => !(k in enKeys));
     const missingInId = Object.keys(enKeys).filter((k) => !(k in idKeys));
     expect({ missingInEn, missingInId }).toEqual({ missingInEn: [], missingInId: [] });

@@ -1,7 +1,35 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import id from './id.json';
+import coreEn from './en.json';
+import coreId from './id.json';
+import periodsEn from '../features/periods/locales/en.json';
+import periodsId from '../features/periods/locales/id.json';
+import instrumentEn from '../features/instrument/locales/en.json';
+import instrumentId from '../features/instrument/locales/id.json';
+import locusEn from '../features/locus/locales/en.json';
+import locusId from '../features/locus/locales/id.json';
+import usersEn from '../features/users/locales/en.json';
+import usersId from '../features/users/locales/id.json';
+import assignmentsEn from '../features/assignments/locales/en.json';
+import assignmentsId from '../features/assignments/locales/id.json';
+import auditEn from '../features/audit/locales/en.json';
+import auditId from '../features/audit/locales/id.json';
+import surveyEn from '../features/survey/locales/en.json';
+import surveyId from '../features/survey/locales/id.json';
+import objectionsEn from '../features/objections/locales/en.json';
+import objectionsId from '../features/objections/locales/id.json';
+import exportsEn from '../features/exports/locales/en.json';
+import exportsId from '../features/exports/locales/id.json';
+
+/**
+ * Each feature keeps its strings in its own locales/{id,en}.json, under its
+ * folder's name as the top-level key (e.g. t('survey.title')); the shared
+ * strings live in this folder. resources joins them.
+ */
+export const resources = {
+  id: { ...coreId, periods: periodsId, instrument: instrumentId, locus: locusId, users: usersId, assignments: assignmentsId, audit: auditId, survey: surveyId, objections: objectionsId, exports: exportsId },
+  en: { ...coreEn, periods: periodsEn, instrument: instrumentEn, locus: locusEn, users: usersEn, assignments: assignmentsEn, audit: auditEn, survey: surveyEn, objections: objectionsEn, exports: exportsEn },
+};
 
 /** Languages the UI speaks; Indonesian first and by default. */
 export const languages = ['id', 'en'] as const;
@@ -14,7 +42,7 @@ export const languageStorageKey = 'p4.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id };
+    resources: { translation: (typeof resources)['id'] };
   }
 }
 
@@ -45,7 +73,7 @@ function remember(lng: string) {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: { id: { translation: resources.id }, en: { translation: resources.en } },
   lng: storedLanguage(),
   fallbackLng: 'id',
   supportedLngs: [...languages],

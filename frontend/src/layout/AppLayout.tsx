@@ -8,6 +8,15 @@ import { resultsNavItems } from '../features/results/nav';
 import { useSession } from '../features/session/api';
 import type { User } from '../features/session/types';
 import { assessmentNavItems } from '../features/work/nav';
+import { periodsNavItems } from '../features/periods/nav';
+import { instrumentNavItems } from '../features/instrument/nav';
+import { locusNavItems } from '../features/locus/nav';
+import { usersNavItems } from '../features/users/nav';
+import { assignmentsNavItems } from '../features/assignments/nav';
+import { auditNavItems } from '../features/audit/nav';
+import { surveyNavItems } from '../features/survey/nav';
+import { objectionsNavItems } from '../features/objections/nav';
+import { exportsNavItems } from '../features/exports/nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
@@ -151,6 +160,15 @@ function NavLinks({ user }: { user: User | null }) {
       : { to: '/masuk', label: t('nav.signIn'), icon: <IconLogin /> },
     ...assessmentNavItems(user, t),
     ...resultsNavItems(user, t),
+    ...periodsNavItems(user, t),
+    ...instrumentNavItems(user, t),
+    ...locusNavItems(user, t),
+    ...usersNavItems(user, t),
+    ...assignmentsNavItems(user, t),
+    ...auditNavItems(user, t),
+    ...surveyNavItems(user, t),
+    ...objectionsNavItems(user, t),
+    ...exportsNavItems(user, t),
   ];
   return (
     <Stack gap={4}>

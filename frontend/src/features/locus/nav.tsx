@@ -1,0 +1,10 @@
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { User } from '../session/types';
+
+/** locusNavItems are the navigation entries this feature adds for a user's role. */
+export function locusNavItems(user: User | null, t: TFunction): { to: string; label: string; icon: ReactNode }[] {
+  void user;
+  void t;
+  return [];
+}

@@ -45,7 +45,8 @@ export function SampleProgress({ view }: { view: SurveyView }) {
           {p.self_completed > 0 && ` · ${t('survey.progress.selfCompleted', { count: p.self_completed })}`}
         </Text>
         {p.products.length > 0 && (
-          <Table fz="sm" verticalSpacing={4} aria-label={t('survey.progress.products')}>
+          <Table.ScrollContainer minWidth={260}>
+          <Table fz="sm" verticalSpacing={4} horizontalSpacing="xs" aria-label={t('survey.progress.products')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('survey.progress.product')}</Table.Th>
@@ -67,6 +68,7 @@ export function SampleProgress({ view }: { view: SurveyView }) {
               ))}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
         )}
       </Stack>
     </Paper>
@@ -91,12 +93,11 @@ export function AggregationTable({ items, questions, respondents }: { items: rea
       <Text size="sm" c="dimmed" mb="xs" data-testid="aggregate-n">
         {t('survey.aggregate.sample', { count: respondents })}
       </Text>
-      <Table.ScrollContainer minWidth={320}>
-        <Table fz="sm" verticalSpacing={6} data-testid="aggregate-table" aria-labelledby={id}>
+      <Table.ScrollContainer minWidth={280}>
+        <Table fz="sm" verticalSpacing={6} horizontalSpacing="xs" data-testid="aggregate-table" aria-labelledby={id}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('survey.aggregate.item')}</Table.Th>
-              <Table.Th ta="right">{t('survey.aggregate.favourable')}</Table.Th>
               <Table.Th ta="right">{t('survey.aggregate.share')}</Table.Th>
               <Table.Th ta="right">{t('survey.aggregate.value')}</Table.Th>
             </Table.Tr>
@@ -113,9 +114,6 @@ export function AggregationTable({ items, questions, respondents }: { items: rea
                     <Text size="xs" c="dimmed">
                       {t('survey.aggregate.counts', { fav: it.favourable, unfav: it.unfavourable, na: it.na })}
                     </Text>
-                  </Table.Td>
-                  <Table.Td ta="right" className="p4-tabular">
-                    {it.favourable + it.unfavourable > 0 ? `${it.favourable}/${it.favourable + it.unfavourable}` : '—'}
                   </Table.Td>
                   <Table.Td ta="right" className="p4-tabular">
                     {percentShown(it.percent, lang)}

@@ -47,6 +47,11 @@ export function ChoiceGroup({
         {options.map((o) => (
           <label key={o.value} className={css.option}>
             <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} disabled={disabled} />
+            {value === o.value && (
+              <span className={css.mark} aria-hidden="true">
+                ✓
+              </span>
+            )}
             {o.label}
           </label>
         ))}

@@ -37,7 +37,7 @@ export function SettingsPage({ user }: { user: User }) {
         {periods.isError && <ProblemAlert error={periods.error} onRetry={() => void periods.refetch()} />}
         {settings.isPending && year > 0 && <LoadingState rows={4} />}
         {settings.isError && <ProblemAlert error={settings.error} onRetry={() => void settings.refetch()} />}
-        {settings.data && <SettingsForm key={`${year}-${settings.data.version}`} year={year} view={settings.data} editable={user.role === 'admin'} />}
+        {settings.data && <SettingsForm key={year} year={year} view={settings.data} editable={user.role === 'admin'} />}
         {work.data && (
           <Paper p="md" withBorder component="section" aria-label={t('survey.settings.units')}>
             <Title order={2} size="h4" mb="xs">

@@ -136,7 +136,7 @@ function Loaded({ view, user }: { view: SurveyView; user: User }) {
         <Stack gap="md">
           <ScorePreview score={score.data} error={score.error} refreshing={score.isFetching} dimensionNames={new Map()} onRetry={() => void score.refetch()} />
           <LinkPanel view={view} manage={manage} />
-          {manage && view.state !== 'accepted' && <PlanPanel key={view.plan.version} view={view} />}
+          {manage && view.state !== 'accepted' && <PlanPanel view={view} />}
         </Stack>
       </Grid.Col>
     </Grid>

@@ -8,7 +8,7 @@ import { clearRespondentQueue, memoryRespondentStore, openRespondentStore, queue
 // respondent), and a mode in which the request is lost before or after the
 // server stored it.
 
-type Mode = 'ok' | 'offline' | 'lostAfterStore' | 'down' | 'refuse';
+type Mode = 'ok' | 'offline' | 'lostAfterStore' | 'down' | 'refuse' | 'conflict';
 
 function fakeServer() {
   const stored = new Map<string, Respondent & { contact?: { name: string; phone: string } }>();
@@ -22,6 +22,9 @@ function fakeServer() {
     if (mode === 'down') throw new ApiError({ type: '/problems/internal', title: 'Internal', status: 500 });
     if (mode === 'refuse') throw new ApiError({ type: '/problems/validation', title: 'Invalid', status: 422, errors: [{ field: 'collected_at', code: 'too_old', message: 'too old' }] });
     let r = stored.get(body.client_key);
+    if (r && mode === 'conflict' && r.has_contact !== !!body.contact) {
+      throw new ApiError({ type: '/problems/conflict', title: 'Changed by someone else', status: 409, code: 'version_conflict' });
+    }
     if (!r) {
       r = {
         id: ++id,
@@ -131,6 +134,20 @@ describe('RespondentQueue', () => {
     // Every attempt carried the same key and the same content.
     expect(new Set(server.bodies.map((b) => b.client_key))).toEqual(new Set(['k-00000001']));
     expect(new Set(server.bodies.map((b) => JSON.stringify(b)))).toHaveProperty('size', 1);
+  });
+
+  it('a form first sent with a contact (answer lost) and then queued without it is not sent twice', async () => {
+    const server = fakeServer();
+    const q = new RespondentQueue(memoryRespondentStore(), server.send, 7);
+    server.set('lostAfterStore');
+    expect((await q.submit(12, body('k-00000001', contact))).kind).toBe('contact_offline');
+    expect(server.stored.size).toBe(1);
+    // The assessor clears the contact and saves offline: same key, other content.
+    expect((await q.submit(12, body('k-00000001'), false)).kind).toBe('queued');
+    server.set('conflict');
+    expect(await q.flush()).toMatchObject({ sent: 1, rejected: 0 });
+    expect(await q.pending()).toEqual([]);
+    expect(server.stored.size).toBe(1);
   });
 
   it('keeps the queue in order while the server is down, and one pass at a time', async () => {

@@ -252,6 +252,14 @@ export class RespondentQueue {
           out.failed++;
           break; // still offline: keep the order, try again later
         }
+        if (isApiError(err) && err.status === 409 && err.code === 'version_conflict') {
+          // The key was generated for this one respondent: the server already holds it,
+          // from an earlier attempt of the same form (e.g. sent with a contact whose
+          // answer was lost, then queued without it). Nothing more to send.
+          await this.store.remove(this.user, q.key);
+          out.sent++;
+          continue;
+        }
         const e = err as ApiError;
         await this.store.put({ ...q, rejected: { status: e.status, code: e.errors[0]?.code ?? e.code, detail: e.errors[0]?.message ?? e.detail } });
         out.rejected++;

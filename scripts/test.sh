@@ -63,7 +63,7 @@ if has e2e; then
       curl -fsS "http://127.0.0.1:$e2eport/readyz" >/dev/null 2>&1 && break
       sleep 0.1
     done
-    (cd frontend && P4_E2E_BASE_URL="http://127.0.0.1:$e2eport" P4_E2E_EMAIL=penilai1@p4.demo P4_E2E_PASSWORD=p4-demo-bengkulu \
+    (cd frontend && export P4_E2E_BASE_URL="http://127.0.0.1:$e2eport" P4_E2E_EMAIL=penilai1@p4.demo P4_E2E_PASSWORD=p4-demo-bengkulu &&
       if [ -n "${E2E_ARGS:-}" ]; then npx playwright test $E2E_ARGS; node scripts/summary.mjs playwright reports/playwright.json; else npm run e2e --silent; fi) || failed+=("browser tests")
     kill -TERM "$p4pid"; wait "$p4pid" || { echo "p4 did not exit cleanly on SIGTERM"; failed+=("p4 shutdown"); }
     p4pid=""

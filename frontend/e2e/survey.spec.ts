@@ -40,7 +40,7 @@ test.describe.serial('service-user survey', () => {
   let unitId = 0;
   let token = '';
 
-  test('an assessor enters 30 respondents on a phone; the Output dimension and the unit score update', async ({ browser }) => {
+  test('an assessor enters 30 respondents on a phone; the Output dimension and the unit score update; an offline entry is sent later', async ({ browser }) => {
     test.setTimeout(180_000);
     const { context, page } = await newPage(browser, assessor, phone);
 
@@ -115,20 +115,40 @@ test.describe.serial('service-user survey', () => {
     const ou1 = unit.answers.find((a: { indicator: string }) => a.indicator === 'OU.PM.01');
     expect(ou1).toMatchObject({ value: 2, note: 'Dari 30 responden: 27 tidak mengalami (90%)' });
     await expectNoHorizontalScroll(page);
+
+    // Offline: the contact fields are off, the entry waits on the device (without
+    // personal data) and is sent once when the connection returns.
+    await page.getByRole('link', { name: 'Isi responden' }).click();
+    await expect(form.getByRole('heading', { name: 'Responden ke-31' })).toBeVisible();
+    await context.setOffline(true);
+    await form.getByRole('button', { name: 'Kontak responden (opsional)' }).click();
+    await expect(form.getByText('Tidak ada koneksi: kontak tidak dapat dicatat.', { exact: false })).toBeVisible();
+    await expect(form.getByLabel('Nama')).toBeDisabled();
+    await expect(form.getByLabel('Nomor telepon')).toBeDisabled();
+    await products.first().check();
+    const groups = form.getByRole('group').filter({ has: page.getByRole('radio', { name: 'Tidak tahu / tidak relevan' }) });
+    for (let g = 0; g < 5; g++) await groups.nth(g).getByRole('radio', { name: 'Tidak', exact: true }).check();
+    await form.getByRole('button', { name: 'Simpan dan lanjut' }).click();
+    await expect(page.getByTestId('entry-notice')).toContainText('Responden ke-31 disimpan di perangkat ini');
+    await expect(page.getByTestId('queued-count')).toContainText('1 responden tersimpan di perangkat ini');
+    await expect(form.getByRole('heading', { name: 'Responden ke-32' })).toBeVisible();
+    await context.setOffline(false);
+    await expect(page.getByTestId('queued-count')).toHaveCount(0);
+    await expect(page.getByTestId('entry-progress')).toContainText('Tersimpan di server: 31 dari target 30 responden');
     await context.close();
   });
 
   test('the coordinator sees the sample complete, the quality flags and the contact; turns on the link', async ({ browser }) => {
     const { context, page } = await newPage(browser, coordinator);
     await page.goto(`/tinjau/unit/${unitId}`);
-    await expect(page.getByTestId('review-sample')).toHaveText('Sampel lengkap: 30 dari 30 responden');
+    await expect(page.getByTestId('review-sample')).toHaveText('Sampel lengkap: 31 dari 30 responden');
     await page.getByRole('link', { name: 'Buka survei unit' }).click();
     await expect(page.getByTestId('sample-complete')).toBeVisible();
     await expect(page.getByTestId('override-panel')).toHaveCount(0);
     // Entered seconds apart: flagged, never deleted.
     const flags = page.getByTestId('flags-panel');
     await expect(flags).toContainText('Terlalu cepat');
-    await page.getByRole('button', { name: 'Tampilkan 30 responden' }).click();
+    await page.getByRole('button', { name: 'Tampilkan 31 responden' }).click();
     await expect(page.getByText('Responden Uji · 0812 3456 7890')).toBeVisible();
 
     const toggle = page.getByRole('switch', { name: 'Tautan aktif' });
@@ -177,7 +197,7 @@ test.describe.serial('service-user survey', () => {
 
     const api = await newPage(browser, coordinator);
     const view = await (await api.page.request.get(`/api/v1/unit-assessments/${unitId}/survey`)).json();
-    expect(view.progress).toMatchObject({ respondents: 31, self_completed: 1 });
+    expect(view.progress).toMatchObject({ respondents: 32, self_completed: 1 });
     await api.context.close();
   });
 });

@@ -269,7 +269,7 @@ function Entry({ view, user, unitId }: { view: SurveyView; user: User; unitId: n
               {errors.collected_at}
             </Alert>
           )}
-          <Button type="submit" size="lg" fullWidth loading={busy} leftSection={<IconCheck size={20} />}>
+          <Button type="submit" size="lg" fullWidth loading={busy} disabled={!q.ready} leftSection={<IconCheck size={20} />}>
             {t('survey.entry.save')}
           </Button>
         </Stack>

@@ -2,6 +2,7 @@ import { Avatar, Box, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { IconLogout } from '../components/icons';
+import { clearRespondentQueue } from '../features/survey/queue';
 import { useSignOut } from '../features/session/api';
 import type { User } from '../features/session/types';
 
@@ -21,7 +22,11 @@ export function UserMenu({ user }: { user: User }) {
   const navigate = useNavigate();
   // flushSync: show the landing page before the user is forgotten, or the
   // protected page underneath would redirect to /masuk first.
-  const signOut = useSignOut(() => navigate('/', { replace: true, flushSync: true }));
+  // Respondents queued offline leave the device with the user (issue 6).
+  const signOut = useSignOut(async () => {
+    await navigate('/', { replace: true, flushSync: true });
+    await clearRespondentQueue();
+  });
   return (
     <Menu position="bottom-end" width={260} closeOnItemClick={false} shadow="md">
       <Menu.Target>

@@ -12,6 +12,7 @@ import { currentLanguage } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { NotFoundPage } from '../not-found/NotFoundPage';
 import type { User } from '../session/types';
+import { SurveyEntryLink } from '../survey/SurveyReviewPanel';
 import { workKey } from '../work/api';
 import { UnitStateBadge } from '../work/UnitStateBadge';
 import type { AnswerSync, SyncSummary } from './answerSync';
@@ -106,6 +107,7 @@ function Loaded({ view, method, user }: { view: UnitView; method: MethodFile; us
         actions={<UnitStateBadge state={a.state} />}
       />
       <Stack gap="md">
+        <SurveyEntryLink unitId={unitId} />
         {a.state === 'returned' && a.return_reason && (
           <Alert color="grape" variant="light" icon={<IconArrowBack size={22} />} title={t('questionnaire.returnedTitle')} data-testid="return-reason">
             <Text style={{ whiteSpace: 'pre-wrap' }}>{a.return_reason}</Text>

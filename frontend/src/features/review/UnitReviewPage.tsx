@@ -21,6 +21,7 @@ import { ScorePreview } from '../questionnaire/ScorePreview';
 import { inputOf, type Answer, type Evidence, type ReviewComment, type UnitView } from '../questionnaire/types';
 import { workKey } from '../work/api';
 import { UnitStateBadge } from '../work/UnitStateBadge';
+import { SurveyReviewPanel } from '../survey/SurveyReviewPanel';
 import { acceptUnit, reopenUnit, returnUnit } from './api';
 import aside from '../questionnaire/Aside.module.css';
 
@@ -108,6 +109,7 @@ function Review({ view, method }: { view: UnitView; method: MethodFile }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md" className={aside.aside}>
             <Decision view={view} comments={comments} onDone={() => setComments({})} />
+            <SurveyReviewPanel unitId={view.assessment.id} />
             <ScorePreview
               score={score.data}
               error={score.error}

@@ -171,6 +171,8 @@ type AuditView struct {
 	ObjectID   string          `json:"object_id"`
 	PeriodID   int64           `json:"period_id,omitempty"`
 	EntityID   int64           `json:"entity_id,omitempty"`
+	Entity     string          `json:"entity,omitempty"` // the entity's name
+	Year       int             `json:"year,omitempty"`   // the period's year
 	Old        json.RawMessage `json:"old,omitempty"`
 	New        json.RawMessage `json:"new,omitempty"`
 	Reason     string          `json:"reason,omitempty"`
@@ -203,7 +205,7 @@ func (h *handlers) listAudit(c *gin.Context) {
 	items := make([]AuditView, len(rows))
 	for i, r := range rows {
 		items[i] = AuditView{ID: r.ID, At: r.At, ActorID: r.ActorID, Actor: r.Actor, Action: r.Action, ObjectType: r.ObjectType, ObjectID: r.ObjectID,
-			PeriodID: r.PeriodID, EntityID: r.EntityID, Old: r.Old, New: r.New, Reason: r.Reason, Hash: r.Hash}
+			PeriodID: r.PeriodID, EntityID: r.EntityID, Entity: r.Entity, Year: r.Year, Old: r.Old, New: r.New, Reason: r.Reason, Hash: r.Hash}
 	}
 	c.JSON(http.StatusOK, gin.H{"items": items, "total": total, "limit": f.Page.Limit, "offset": f.Page.Offset})
 }

@@ -24,6 +24,34 @@ func (h *handlers) listRegions(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": rs})
 }
 
+type createRegionRequest struct {
+	Code       string `json:"code" validate:"required,max=20"`
+	Name       string `json:"name" validate:"required,max=200"`
+	Level      string `json:"level" validate:"required,oneof=province regency city"`
+	ParentCode string `json:"parent_code" validate:"max=20"`
+}
+
+// createRegion adds a province, regency or city (admin), so that entities
+// of a new province can be set up.
+func (h *handlers) createRegion(c *gin.Context) {
+	var req createRegionRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	r := assessment.Region{Code: req.Code, Name: req.Name, Level: req.Level}
+	if err := h.svc.CreateRegion(c.Request.Context(), actor(c), &r, req.ParentCode); err != nil {
+		switch {
+		case errors.Is(err, assessment.ErrConflict):
+			err = &assessment.ValidationError{Fields: []assessment.FieldError{{Field: "code", Code: "taken", Message: "a region with this code exists"}}}
+		case errors.Is(err, assessment.ErrNotFound):
+			err = &assessment.ValidationError{Fields: []assessment.FieldError{{Field: "parent_code", Code: "unknown", Message: "no region with this code"}}}
+		}
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, r)
+}
+
 func badParams(c *gin.Context, errs []FieldError) bool {
 	if len(errs) == 0 {
 		return false

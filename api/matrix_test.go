@@ -394,6 +394,9 @@ func matrix() []row {
 		{"GET", "/api/v1/audit", func(ids) target {
 			return target{path: "/api/v1/audit?limit=5", want: want{401, 200, 200, 403, 403, 200}}
 		}, nil},
+		{"POST", "/api/v1/regions", func(ids) target {
+			return target{path: "/api/v1/regions", body: map[string]any{"code": "31", "name": "DKI Jakarta", "level": "province"}, want: want{401, 201, 403, 403, 403, 403}}
+		}, nil},
 		// Taking an assessor off a unit: admin, or the coordinator of its
 		// province; on Ogan (another province, no such assignment) the
 		// coordinator is refused before anything is looked up.

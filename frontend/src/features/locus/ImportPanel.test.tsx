@@ -20,9 +20,9 @@ function xlsx(name = 'lokus.xlsx') {
 
 describe('import errors', () => {
   it('reads sheet, column and row from the field', () => {
-    expect(cellProblem(badRow[1])).toMatchObject({ sheet: 'Lokus', column: 'AB', row: 12 });
+    expect(cellProblem(badRow[1]!)).toMatchObject({ sheet: 'Lokus', column: 'AB', row: 12 });
     expect(cellProblem({ field: "'Data Hasil'!C7", code: 'x', message: '' })).toMatchObject({ sheet: 'Data Hasil', column: 'C', row: 7 });
-    expect(cellProblem(badRow[3])).toEqual({ field: 'file', code: 'too_many_rows', message: 'terlalu banyak baris' });
+    expect(cellProblem(badRow[3]!)).toEqual({ field: 'file', code: 'too_many_rows', message: 'terlalu banyak baris' });
   });
 
   it('orders by row then column, whole-file problems first', () => {
@@ -64,8 +64,8 @@ describe('ImportPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Unggah dan impor' }));
     const table = await screen.findByRole('table', { name: 'Masalah pada berkas' });
     expect(within(table).getByText('provinsi "99" tidak ada')).toBeInTheDocument();
-    expect(calls[0].body).toBeInstanceOf(FormData);
-    expect((calls[0].body as FormData).get('file')).toBeInstanceOf(File);
+    expect(calls[0]!.body).toBeInstanceOf(FormData);
+    expect((calls[0]!.body as FormData).get('file')).toBeInstanceOf(File);
 
     await user.click(screen.getByRole('button', { name: 'Unggah dan impor' }));
     expect(await screen.findByText('Impor berhasil: 2 baris diperiksa')).toBeInTheDocument();

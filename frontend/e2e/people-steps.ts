@@ -8,6 +8,11 @@ import { expect, mainHeading } from './fixtures';
 
 const password = process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu';
 
+/** startsWith matches an accessible name that begins with a given entity name ("Kabupaten Kaur 7 …", not "Kantor Pertanahan Kabupaten Kaur …"). */
+function startsWith(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+}
+
 /** signIn uses the sign-in form and lands on /beranda. */
 export async function signIn(page: Page, email: string) {
   await page.goto('/masuk');
@@ -79,7 +84,7 @@ export async function assignRegency(page: Page, year: number, entityName: string
   for (const name of assessors) await section.getByRole('checkbox', { name }).check();
   await section.getByRole('button', { name: 'Tugaskan ke semua unit' }).click();
   await expect(section.getByText(/^\d+ penugasan tersimpan\.$/)).toBeVisible();
-  await expect(coverage.getByRole('row', { name: new RegExp(entityName) })).toContainText('Lengkap');
+  await expect(coverage.getByRole('row', { name: startsWith(entityName) })).toContainText('Lengkap');
   const units = section.getByRole('list', { name: 'Penilai per unit' }).getByRole('listitem');
   await expect(units.first()).toBeVisible();
   for (const unit of await units.all()) {
@@ -93,7 +98,7 @@ export async function markNotAssessed(page: Page, year: number, entityName: stri
   await openMenu(page, 'Lokus');
   await page.getByRole('tab', { name: 'Lokus periode' }).click();
   await page.getByLabel('Tahun').selectOption(String(year));
-  const item = page.getByRole('list', { name: `Lokus ${year}` }).getByRole('listitem').filter({ hasText: entityName });
+  const item = page.getByRole('list', { name: `Lokus ${year}` }).getByRole('listitem').filter({ has: page.getByText(entityName, { exact: true }) });
   await item.getByRole('button', { name: 'Tandai tidak dinilai' }).click();
   await item.getByRole('button', { name: 'Simpan' }).click();
   await expect(item.getByText('Alasan wajib diisi')).toBeVisible();
@@ -118,7 +123,7 @@ export async function expectOutsideProvince(page: Page, year: number, entityName
   await expect(page.getByText(entityName)).toHaveCount(0);
   await openMenu(page, 'Penugasan');
   await page.getByLabel('Tahun').selectOption(String(year));
-  await expect(page.getByRole('table', { name: 'Cakupan penugasan' }).getByRole('row', { name: new RegExp(ownEntity) })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Cakupan penugasan' }).getByRole('row', { name: startsWith(ownEntity) })).toBeVisible();
   await expect(page.getByText(entityName)).toHaveCount(0);
 }
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures';
+import { expect, expectNoHorizontalScroll, mainHeading, test } from './fixtures';
 import {
   assessorNames,
   assignRegency,
@@ -71,5 +71,25 @@ test('a coordinator cannot see another province’s setup', async ({ page, brows
   expect(assign.status()).toBe(403);
   const audit = await coord.request.get(`/api/v1/audit?entity_id=${other}`);
   expect(((await audit.json()) as { total: number }).total).toBe(0);
+  await context.close();
+});
+
+test('the people screens fit a 360 px phone and name their pages', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await signIn(page, 'admin@p4.demo');
+  for (const [path, heading] of [
+    ['/admin/lokus', 'Lokus'],
+    ['/admin/lokus?tab=periode&tahun=2023', 'Lokus'],
+    ['/admin/pengguna', 'Pengguna'],
+    [`/admin/penugasan?tahun=2023`, 'Penugasan'],
+    ['/admin/audit', 'Audit'],
+    ['/admin/impor', 'Impor data'],
+  ] as const) {
+    await page.goto(path);
+    await expect(mainHeading(page)).toHaveText(heading);
+    await expect(page.getByText('Memuat…')).toHaveCount(0);
+    await expectNoHorizontalScroll(page);
+  }
   await context.close();
 });

@@ -35,9 +35,9 @@ export function AuditPage({ user }: { user: User }) {
   const admin = user.role === 'admin';
   const periods = usePeriods();
   const entities = useEntities({ province: user.role === 'coordinator' ? (user.province_code ?? undefined) : undefined });
-  // Admins and leadership may list every account; a coordinator the assessors.
-  const everyone = useAccounts({ offset: 0 });
-  const assessors = useAssessors();
+  // Admins may list every account, a coordinator the assessors; leadership filters by entity, period and action.
+  const everyone = useAccounts({ offset: 0 }, admin);
+  const assessors = useAssessors(user.role === 'coordinator');
   const people = admin ? (everyone.data?.items ?? []) : (assessors.data ?? []);
   const names = new Map(people.map((p) => [p.id, p.name]));
   const audit = useAudit(q);

@@ -23,8 +23,9 @@ const accountListSchema = z.object({ items: z.array(accountSchema), total: z.num
 export const usersKey = ['users'] as const;
 
 /** useAccounts lists accounts, optionally of one role or matching a search. */
-export function useAccounts(q: { role?: Role; q?: string; offset?: number }) {
+export function useAccounts(q: { role?: Role; q?: string; offset?: number }, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [...usersKey, q],
     queryFn: ({ signal }) => {
       const p = new URLSearchParams({ limit: '100', sort: 'name', offset: String(q.offset ?? 0) });
@@ -37,8 +38,9 @@ export function useAccounts(q: { role?: Role; q?: string; offset?: number }) {
 }
 
 /** useAssessors lists the active assessors (admins and coordinators may read them). */
-export function useAssessors() {
+export function useAssessors(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [...usersKey, 'assessors'],
     queryFn: async ({ signal }) => {
       const r = await api.get('/api/v1/users?role=assessor&limit=500&sort=name', accountListSchema, { signal });

@@ -24,6 +24,34 @@ func (h *handlers) listRegions(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": rs})
 }
 
+type createRegionRequest struct {
+	Code       string `json:"code" validate:"required,max=20"`
+	Name       string `json:"name" validate:"required,max=200"`
+	Level      string `json:"level" validate:"required,oneof=province regency city"`
+	ParentCode string `json:"parent_code" validate:"max=20"`
+}
+
+// createRegion adds a province, regency or city (admin), so that entities
+// of a new province can be set up.
+func (h *handlers) createRegion(c *gin.Context) {
+	var req createRegionRequest
+	if !bindJSON(c, &req) {
+		return
+	}
+	r := assessment.Region{Code: req.Code, Name: req.Name, Level: req.Level}
+	if err := h.svc.CreateRegion(c.Request.Context(), actor(c), &r, req.ParentCode); err != nil {
+		switch {
+		case errors.Is(err, assessment.ErrConflict):
+			err = &assessment.ValidationError{Fields: []assessment.FieldError{{Field: "code", Code: "taken", Message: "a region with this code exists"}}}
+		case errors.Is(err, assessment.ErrNotFound):
+			err = &assessment.ValidationError{Fields: []assessment.FieldError{{Field: "parent_code", Code: "unknown", Message: "no region with this code"}}}
+		}
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, r)
+}
+
 func badParams(c *gin.Context, errs []FieldError) bool {
 	if len(errs) == 0 {
 		return false
@@ -171,6 +199,8 @@ type AuditView struct {
 	ObjectID   string          `json:"object_id"`
 	PeriodID   int64           `json:"period_id,omitempty"`
 	EntityID   int64           `json:"entity_id,omitempty"`
+	Entity     string          `json:"entity,omitempty"` // the entity's name
+	Year       int             `json:"year,omitempty"`   // the period's year
 	Old        json.RawMessage `json:"old,omitempty"`
 	New        json.RawMessage `json:"new,omitempty"`
 	Reason     string          `json:"reason,omitempty"`
@@ -203,7 +233,7 @@ func (h *handlers) listAudit(c *gin.Context) {
 	items := make([]AuditView, len(rows))
 	for i, r := range rows {
 		items[i] = AuditView{ID: r.ID, At: r.At, ActorID: r.ActorID, Actor: r.Actor, Action: r.Action, ObjectType: r.ObjectType, ObjectID: r.ObjectID,
-			PeriodID: r.PeriodID, EntityID: r.EntityID, Old: r.Old, New: r.New, Reason: r.Reason, Hash: r.Hash}
+			PeriodID: r.PeriodID, EntityID: r.EntityID, Entity: r.Entity, Year: r.Year, Old: r.Old, New: r.New, Reason: r.Reason, Hash: r.Hash}
 	}
 	c.JSON(http.StatusOK, gin.H{"items": items, "total": total, "limit": f.Page.Limit, "offset": f.Page.Offset})
 }

@@ -235,6 +235,7 @@ type ids struct {
 	kaurUA2023, kaurUA2022, oganUA       int64
 	draftUA                              int64 // a 2023 draft unit
 	draftAssessor                        string
+	draftAssessorID                      int64
 	draftProduct                         string
 	submittedUA                          int64 // a 2023 submitted unit of Kaur
 	evidenceKaur                         int64
@@ -271,6 +272,7 @@ func (s *server) ids() ids {
 	q(&out.oganUA, `SELECT id FROM unit_assessments WHERE entity_id = ?`, out.ogan)
 	q(&out.draftUA, `SELECT ua.id FROM unit_assessments ua JOIN periods p ON p.id = ua.period_id JOIN assignments a ON a.unit_assessment_id = ua.id WHERE p.year = 2023 AND ua.state = 'draft' ORDER BY ua.id LIMIT 1`)
 	q(&out.draftAssessor, `SELECT u.email FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.unit_assessment_id = ? ORDER BY u.id LIMIT 1`, out.draftUA)
+	q(&out.draftAssessorID, `SELECT id FROM users WHERE email = ?`, out.draftAssessor)
 	q(&out.draftProduct, `SELECT coalesce((SELECT p.name FROM service_products p JOIN unit_assessments ua ON ua.unit_id = p.unit_id WHERE ua.id = ? ORDER BY p.id LIMIT 1), '')`, out.draftUA)
 	q(&out.evidenceKaur, `SELECT e.id FROM evidence e JOIN unit_assessments ua ON ua.id = e.unit_assessment_id JOIN periods p ON p.id = ua.period_id WHERE p.year = 2022 AND ua.entity_id = ? ORDER BY e.id LIMIT 1`, out.kaur)
 	q(&out.adminID, `SELECT id FROM users WHERE email = 'admin@p4.demo'`)

@@ -371,7 +371,12 @@ func matrix() []row {
 				return target{path: "/api/v1/evidence/" + id(i.evidenceOther), want: want{401, 200, 200, 404, 404, 200}}
 			}},
 
-		{"GET", "/api/v1/users", func(ids) target { return target{path: "/api/v1/users", want: want{401, 200, 403, 403, 403, 403}} }, nil},
+		// Coordinators may list the assessors only (to assign them).
+		{"GET", "/api/v1/users",
+			func(ids) target { return target{path: "/api/v1/users", want: want{401, 200, 403, 403, 403, 403}} },
+			func(ids) target {
+				return target{path: "/api/v1/users?role=assessor", want: want{401, 200, 200, 403, 403, 403}}
+			}},
 		{"POST", "/api/v1/users", func(ids) target {
 			return target{path: "/api/v1/users", body: map[string]any{"email": "baru@p4.demo", "name": "Baru", "role": "assessor", "password": "0123456789ab"}, want: want{401, 201, 403, 403, 403, 403}}
 		}, nil},
@@ -387,8 +392,21 @@ func matrix() []row {
 				return target{path: "/api/v1/users/" + id(i.kaurUserID) + "/password", body: map[string]any{"new_password": "0123456789abcd"}, want: want{401, 204, 403, 403, 403, 403}}
 			}, nil},
 		{"GET", "/api/v1/audit", func(ids) target {
-			return target{path: "/api/v1/audit?limit=5", want: want{401, 200, 403, 403, 403, 200}}
+			return target{path: "/api/v1/audit?limit=5", want: want{401, 200, 200, 403, 403, 200}}
 		}, nil},
+		{"POST", "/api/v1/regions", func(ids) target {
+			return target{path: "/api/v1/regions", body: map[string]any{"code": "31", "name": "DKI Jakarta", "level": "province"}, want: want{401, 201, 403, 403, 403, 403}}
+		}, nil},
+		// Taking an assessor off a unit: admin, or the coordinator of its
+		// province; on Ogan (another province, no such assignment) the
+		// coordinator is refused before anything is looked up.
+		{"DELETE", "/api/v1/unit-assessments/:id/assessors/:user",
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.draftUA) + "/assessors/" + id(i.draftAssessorID), want: want{401, 204, 204, 403, 403, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/assessors/" + id(i.penilai2), want: want{401, 404, 403, 403, 403, 403}}
+			}},
 
 		// Workbooks (api/excel.go). The leadership workbook follows the
 		// rankings: admin and leadership any province, a coordinator only

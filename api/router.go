@@ -198,6 +198,11 @@ func routes(v1 *gin.RouterGroup, h *handlers) {
 	auth.POST("/users/:id/password", h.resetPassword)
 	auth.GET("/audit", h.listAudit)
 
+	// Web app II, people: taking an assessor off a unit (reassignment);
+	// adding a province, regency or city.
+	auth.DELETE("/unit-assessments/:id/assessors/:user", h.unassign)
+	auth.POST("/regions", h.createRegion)
+
 	// Workbooks: leadership workbook, agency report card, background
 	// exports, import templates and imports (api/excel.go).
 	auth.GET("/periods/:year/workbook.xlsx", h.workbook)

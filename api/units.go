@@ -222,6 +222,24 @@ func (h *handlers) assign(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
+// unassign takes an assessor off a unit: DELETE
+// /unit-assessments/:id/assessors/:user.
+func (h *handlers) unassign(c *gin.Context) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	userID, ok := idParam(c, "user")
+	if !ok {
+		return
+	}
+	if err := h.svc.Unassign(c.Request.Context(), actor(c), id, userID); err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
 // uploadEvidence takes multipart/form-data with fields "indicator" and "file".
 func (h *handlers) uploadEvidence(c *gin.Context) {
 	id, ok := idParam(c, "id")

@@ -349,6 +349,10 @@ type AuditEntry struct {
 	Old        []byte    `json:"old,omitempty"` // JSON
 	New        []byte    `json:"new,omitempty"` // JSON
 	Reason     string    `json:"reason,omitempty"`
-	PrevHash   string    `json:"prev_hash"`
-	Hash       string    `json:"hash"`
+	// Entity and Year name EntityID and PeriodID for display; they are
+	// not part of the hashed content.
+	Entity   string `json:"entity,omitempty"`
+	Year     int    `json:"year,omitempty"`
+	PrevHash string `json:"prev_hash"`
+	Hash     string `json:"hash"`
 }

@@ -372,6 +372,29 @@ func (s *Service) Assign(ctx context.Context, a Actor, unitAssessmentID, userID 
 	})
 }
 
+// Unassign takes an assessor off a unit assessment (admin, or the
+// coordinator of its province); reassigning is Assign of the new assessor
+// and Unassign of the old one. Answers already saved stay.
+func (s *Service) Unassign(ctx context.Context, a Actor, unitAssessmentID, userID int64) error {
+	return s.store.InTx(ctx, func(tx Store) error {
+		ua, err := tx.UnitAssessment(ctx, unitAssessmentID, true)
+		if err != nil {
+			return err
+		}
+		e, err := tx.Entity(ctx, ua.EntityID)
+		if err != nil {
+			return err
+		}
+		if !inProvince(a, e) {
+			return ErrForbidden
+		}
+		if err := tx.Unassign(ctx, unitAssessmentID, userID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, chainOf("ua", ua.ID), "assignment.remove", "unit_assessment", ua.ID, ua.PeriodID, ua.EntityID, map[string]any{"user_id": userID}, nil, "")
+	})
+}
+
 // OpenPeriod starts the period: its method and instrument are locked from now on.
 func (s *Service) OpenPeriod(ctx context.Context, a Actor, periodID int64) error {
 	return s.setPeriodStatus(ctx, a, periodID, PeriodPlanning, PeriodOpen, "period.open")

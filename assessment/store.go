@@ -53,6 +53,7 @@ type Store interface {
 	UnitAssessments(ctx context.Context, periodID, entityID int64) ([]UnitAssessment, error)
 	UpdateUnitAssessment(ctx context.Context, ua *UnitAssessment) error // increments Version
 	Assign(ctx context.Context, unitAssessmentID, userID int64) error   // idempotent
+	Unassign(ctx context.Context, unitAssessmentID, userID int64) error // ErrNotFound when not assigned
 
 	Answers(ctx context.Context, unitAssessmentIDs ...int64) ([]Answer, error)
 	Answer(ctx context.Context, unitAssessmentID int64, indicator string, forUpdate bool) (Answer, error)

@@ -402,10 +402,11 @@ type UserFilter struct {
 	Page       Page
 }
 
-// Users lists accounts (admin).
+// Users lists accounts (admin). A coordinator may list the assessors
+// (role=assessor), whom they assign to the units of their province.
 func (s *Service) Users(ctx context.Context, a Actor, f UserFilter) ([]User, int, error) {
-	if err := requireAdmin(a); err != nil {
-		return nil, 0, err
+	if a.Role != RoleAdmin && !(a.Role == RoleCoordinator && f.Role == string(RoleAssessor)) {
+		return nil, 0, ErrForbidden
 	}
 	f.Page = f.Page.Normalize()
 	return s.store.Users(ctx, f)
@@ -417,12 +418,23 @@ type AuditFilter struct {
 	ActorID  int64
 	PeriodID int64
 	Action   string
-	Page     Page
+	// ProvinceID keeps the rows about entities of one province (set for
+	// coordinators by Audit).
+	ProvinceID int64
+	Page       Page
 }
 
-// Audit lists audit rows, newest first (admin and leadership).
+// Audit lists audit rows, newest first: everything for admin and
+// leadership, the rows about their province's entities for a coordinator.
 func (s *Service) Audit(ctx context.Context, a Actor, f AuditFilter) ([]AuditEntry, int, error) {
-	if a.Role != RoleAdmin && a.Role != RoleLeadership {
+	switch a.Role {
+	case RoleAdmin, RoleLeadership:
+	case RoleCoordinator:
+		if a.ProvinceID == 0 {
+			return nil, 0, ErrForbidden
+		}
+		f.ProvinceID = a.ProvinceID
+	default:
 		return nil, 0, ErrForbidden
 	}
 	f.Page = f.Page.Normalize()

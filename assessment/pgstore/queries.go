@@ -278,31 +278,38 @@ func (s *Store) Users(ctx context.Context, f assessment.UserFilter) ([]assessmen
 // AuditEntries lists audit rows matching a filter, newest first.
 func (s *Store) AuditEntries(ctx context.Context, f assessment.AuditFilter) ([]assessment.AuditEntry, int, error) {
 	where := []string{"true"}
+	// Filter columns are qualified: the list joins entities and periods for their names.
 	args := []any{}
 	if f.EntityID != 0 {
-		where = append(where, "entity_id = ?")
+		where = append(where, "a.entity_id = ?")
 		args = append(args, f.EntityID)
 	}
 	if f.ActorID != 0 {
-		where = append(where, "actor_id = ?")
+		where = append(where, "a.actor_id = ?")
 		args = append(args, f.ActorID)
 	}
 	if f.PeriodID != 0 {
-		where = append(where, "period_id = ?")
+		where = append(where, "a.period_id = ?")
 		args = append(args, f.PeriodID)
 	}
 	if f.Action != "" {
-		where = append(where, "action = ?")
+		where = append(where, "a.action = ?")
 		args = append(args, f.Action)
+	}
+	if f.ProvinceID != 0 {
+		where = append(where, "a.entity_id IN (SELECT id FROM entities WHERE province_id = ?)")
+		args = append(args, f.ProvinceID)
 	}
 	w := strings.Join(where, " AND ")
 	var total int64
-	if err := s.q(ctx).Raw(`SELECT count(*) FROM audit_log WHERE `+w, args...).Scan(&total).Error; err != nil {
+	if err := s.q(ctx).Raw(`SELECT count(*) FROM audit_log a WHERE `+w, args...).Scan(&total).Error; err != nil {
 		return nil, 0, translate(err, "audit log")
 	}
 	args = append(args, f.Page.Limit, f.Page.Offset)
-	rows, err := s.q(ctx).Raw(`SELECT id, chain, at, coalesce(actor_id, 0), actor, action, object_type, object_id, coalesce(period_id, 0), coalesce(entity_id, 0),
-		coalesce(old_value::text, ''), coalesce(new_value::text, ''), reason, prev_hash, hash FROM audit_log WHERE `+w+` ORDER BY id DESC LIMIT ? OFFSET ?`, args...).Rows()
+	rows, err := s.q(ctx).Raw(`SELECT a.id, a.chain, a.at, coalesce(a.actor_id, 0), a.actor, a.action, a.object_type, a.object_id, coalesce(a.period_id, 0), coalesce(a.entity_id, 0),
+		coalesce(a.old_value::text, ''), coalesce(a.new_value::text, ''), a.reason, a.prev_hash, a.hash, coalesce(e.name, ''), coalesce(p.year, 0)
+		FROM audit_log a LEFT JOIN entities e ON e.id = a.entity_id LEFT JOIN periods p ON p.id = a.period_id
+		WHERE `+w+` ORDER BY a.id DESC LIMIT ? OFFSET ?`, args...).Rows()
 	if err != nil {
 		return nil, 0, translate(err, "audit log")
 	}
@@ -311,7 +318,7 @@ func (s *Store) AuditEntries(ctx context.Context, f assessment.AuditFilter) ([]a
 	for rows.Next() {
 		var e assessment.AuditEntry
 		var oldV, newV string
-		if err := rows.Scan(&e.ID, &e.Chain, &e.At, &e.ActorID, &e.Actor, &e.Action, &e.ObjectType, &e.ObjectID, &e.PeriodID, &e.EntityID, &oldV, &newV, &e.Reason, &e.PrevHash, &e.Hash); err != nil {
+		if err := rows.Scan(&e.ID, &e.Chain, &e.At, &e.ActorID, &e.Actor, &e.Action, &e.ObjectType, &e.ObjectID, &e.PeriodID, &e.EntityID, &oldV, &newV, &e.Reason, &e.PrevHash, &e.Hash, &e.Entity, &e.Year); err != nil {
 			return nil, 0, translate(err, "audit log")
 		}
 		if oldV != "" {

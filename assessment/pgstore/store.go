@@ -593,6 +593,19 @@ func (s *Store) UpdateUnitAssessment(ctx context.Context, ua *assessment.UnitAss
 	return nil
 }
 
+// Unassign removes an assessor from a unit assessment; ErrNotFound when
+// the assessor was not assigned to it.
+func (s *Store) Unassign(ctx context.Context, unitAssessmentID, userID int64) error {
+	n, err := exec(s.q(ctx), "unassign", `DELETE FROM assignments WHERE unit_assessment_id = ? AND user_id = ?`, unitAssessmentID, userID)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("assignment of user %d to unit assessment %d: %w", userID, unitAssessmentID, assessment.ErrNotFound)
+	}
+	return nil
+}
+
 // Assign adds an assessor to a unit assessment (again is harmless).
 func (s *Store) Assign(ctx context.Context, unitAssessmentID, userID int64) error {
 	_, err := exec(s.q(ctx), "assign", `INSERT INTO assignments (unit_assessment_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, unitAssessmentID, userID)

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { IconClipboardList } from '../../components/icons';
 import type { User } from '../session/types';
 
-/** assignmentsNavItems are the navigation entries this feature adds for a user's role. */
+/** assignmentsNavItems: Penugasan, for admins and coordinators. */
 export function assignmentsNavItems(user: User | null, t: TFunction): { to: string; label: string; icon: ReactNode }[] {
-  void user;
-  void t;
+  if (user?.role === 'admin' || user?.role === 'coordinator') return [{ to: '/admin/penugasan', label: t('assignments.nav'), icon: <IconClipboardList /> }];
   return [];
 }

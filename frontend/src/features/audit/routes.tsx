@@ -1,4 +1,20 @@
 import type { RouteObject } from 'react-router';
+import { RequireAuth } from '../session/RequireAuth';
+import { RoleOnly } from '../work/RoleOnly';
+import { AuditPage } from './AuditPage';
 
-/** auditRoutes are the pages of this feature; routes.tsx places them in the app shell. */
-export const auditRoutes: RouteObject[] = [];
+/** auditRoutes: /admin/audit (admins and leadership; coordinators their province). */
+export const auditRoutes: RouteObject[] = [
+  {
+    path: 'admin/audit',
+    element: (
+      <RequireAuth>
+        {(user) => (
+          <RoleOnly user={user} roles={['admin', 'coordinator', 'leadership']}>
+            <AuditPage user={user} />
+          </RoleOnly>
+        )}
+      </RequireAuth>
+    ),
+  },
+];

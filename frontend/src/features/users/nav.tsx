@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { IconUser } from '../../components/icons';
 import type { User } from '../session/types';
 
-/** usersNavItems are the navigation entries this feature adds for a user's role. */
+/** usersNavItems: Pengguna, for admins. */
 export function usersNavItems(user: User | null, t: TFunction): { to: string; label: string; icon: ReactNode }[] {
-  void user;
-  void t;
+  if (user?.role === 'admin') return [{ to: '/admin/pengguna', label: t('users.nav'), icon: <IconUser /> }];
   return [];
 }

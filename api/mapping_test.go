@@ -54,7 +54,9 @@ func (m mappingView) mappedTo(t *testing.T, code string) string {
 
 func problemFields(t *testing.T, r response) []string {
 	t.Helper()
-	var p struct{ Errors []struct{ Field, Code string } }
+	var p struct {
+		Errors []struct{ Field, Code string }
+	}
 	if err := json.Unmarshal(r.body, &p); err != nil {
 		t.Fatal(err)
 	}

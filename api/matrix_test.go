@@ -543,7 +543,9 @@ func matrix() []row {
 			func(i ids) target {
 				return target{path: "/api/v1/methods/" + id(i.method2022), want: want{401, 200, 200, 403, 403, 200}}
 			},
-			func(ids) target { return target{path: "/api/v1/methods/999999", want: want{401, 404, 404, 403, 403, 404}} }},
+			func(ids) target {
+				return target{path: "/api/v1/methods/999999", want: want{401, 404, 404, 403, 403, 404}}
+			}},
 		{"GET", "/api/v1/periods/:year/instrument.xlsx",
 			func(ids) target { return target{path: "/api/v1/periods/2023/instrument.xlsx", want: authed(200)} },
 			func(ids) target { return target{path: "/api/v1/periods/2021/instrument.xlsx", want: authed(409)} }}, // no instrument

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Container, FileButton, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -14,7 +14,7 @@ import { fieldErrors } from '../periods/errors';
 import { StatusBadge } from '../periods/StatusBadge';
 import type { User } from '../session/types';
 import { type RawMethod, importWorkbook, methodFileKey, replaceMethod, useMethodFile } from './api';
-import { InstrumentTree } from './InstrumentTree';
+import { type DimensionEdit, type IndicatorEdit, InstrumentTree } from './InstrumentTree';
 import { dimensionTotal, dimensionsTotal } from './weights';
 
 /** editProblems lists what the client already knows is wrong, before the server is asked. */
@@ -47,6 +47,32 @@ export function InstrumentPage({ user }: { user: User }) {
   useEffect(() => {
     if (method.data) setDraft(structuredClone(method.data));
   }, [method.data]);
+  // Edits copy only the path they change, so that the other indicators keep
+  // their identity and are not rendered again on every keystroke.
+  const onDimension = useCallback<DimensionEdit>((di, fn) => {
+    setSaved(false);
+    setDraft((d) => {
+      if (!d?.instrument) return d;
+      const dims = [...d.instrument.dimensions];
+      const dim = { ...dims[di]! };
+      fn(dim);
+      dims[di] = dim;
+      return { ...d, instrument: { ...d.instrument, dimensions: dims } };
+    });
+  }, []);
+  const onIndicator = useCallback<IndicatorEdit>((di, j, fn) => {
+    setSaved(false);
+    setDraft((d) => {
+      if (!d?.instrument) return d;
+      const dims = [...d.instrument.dimensions];
+      const inds = [...dims[di]!.indicators];
+      const ind = { ...inds[j]! };
+      fn(ind);
+      inds[j] = ind;
+      dims[di] = { ...dims[di]!, indicators: inds };
+      return { ...d, instrument: { ...d.instrument, dimensions: dims } };
+    });
+  }, []);
 
   if (!valid) return <NotFoundPage />;
   if (period.isError && isApiError(period.error) && period.error.status === 404) return <NotFoundPage />;
@@ -56,15 +82,6 @@ export function InstrumentPage({ user }: { user: User }) {
   const problems = draft ? editProblems(draft) : [];
   const server = fieldErrors(t, error);
 
-  const change = (fn: (d: RawMethod) => void) => {
-    setSaved(false);
-    setDraft((d) => {
-      if (!d) return d;
-      const c = structuredClone(d);
-      fn(c);
-      return c;
-    });
-  };
   const send = async (file: unknown) => {
     if (!p) return;
     setBusy(true);
@@ -172,7 +189,7 @@ export function InstrumentPage({ user }: { user: User }) {
               </Stack>
             </Paper>
             {draft.instrument ? (
-              <InstrumentTree file={draft} editable={editable} onChange={change} serverErrors={server} />
+              <InstrumentTree file={draft} editable={editable} onDimension={onDimension} onIndicator={onIndicator} serverErrors={server} />
             ) : (
               <Alert color="gray">{t('instrument.noInstrument')}</Alert>
             )}

@@ -1,8 +1,14 @@
 import { Badge, Checkbox, Group, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconCircleCheck, IconOctagonX } from '../../components/icons';
 import type { RawDimension, RawIndicator, RawMethod } from './api';
 import { type DimensionTotal, dimensionTotal, dimensionsTotal, formatRat, mul, parseWeight, rat, toDecimal } from './weights';
+
+/** DimensionEdit changes one dimension of the draft. */
+export type DimensionEdit = (di: number, fn: (d: RawDimension) => void) => void;
+/** IndicatorEdit changes one indicator of the draft. */
+export type IndicatorEdit = (di: number, j: number, fn: (i: RawIndicator) => void) => void;
 
 /** weightText is a weight as the input shows it ("" when left out). */
 export function weightText(w: unknown): string {
@@ -13,7 +19,9 @@ export function weightText(w: unknown): string {
 export interface InstrumentTreeProps {
   file: RawMethod;
   editable: boolean;
-  onChange?: (fn: (draft: RawMethod) => void) => void;
+  /** Stable callbacks (the tree re-renders only what they change). */
+  onDimension?: DimensionEdit;
+  onIndicator?: IndicatorEdit;
   serverErrors?: Record<string, string>;
 }
 
@@ -23,7 +31,7 @@ export interface InstrumentTreeProps {
  * weights, question, guidance and N/A into fields and shows each
  * dimension's total live, as exact fractions, as the server will check it.
  */
-export function InstrumentTree({ file, editable, onChange, serverErrors = {} }: InstrumentTreeProps) {
+export function InstrumentTree({ file, editable, onDimension, onIndicator, serverErrors = {} }: InstrumentTreeProps) {
   const { t } = useTranslation();
   const dims = file.instrument?.dimensions ?? [];
   const dimTotal = dimensionsTotal(dims.map((d) => d.weight));
@@ -43,7 +51,8 @@ export function InstrumentTree({ file, editable, onChange, serverErrors = {} }: 
           dim={d}
           index={di}
           editable={editable}
-          onChange={onChange}
+          onDimension={onDimension}
+          onIndicator={onIndicator}
           serverErrors={serverErrors}
           levels={file.instrument?.scale?.levels}
         />
@@ -71,7 +80,8 @@ function DimensionSection({
   dim,
   index,
   editable,
-  onChange,
+  onDimension,
+  onIndicator,
   serverErrors,
   levels,
 }: {
@@ -79,7 +89,8 @@ function DimensionSection({
   dim: RawDimension;
   index: number;
   editable: boolean;
-  onChange?: InstrumentTreeProps['onChange'];
+  onDimension?: DimensionEdit;
+  onIndicator?: IndicatorEdit;
   serverErrors: Record<string, string>;
 }) {
   const { t } = useTranslation();
@@ -110,8 +121,8 @@ function DimensionSection({
               inputMode="decimal"
               onChange={(e) => {
                 const v = e.currentTarget.value;
-                onChange?.((f) => {
-                  f.instrument!.dimensions[index]!.weight = /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v;
+                onDimension?.(index, (d) => {
+                  d.weight = /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v;
                 });
               }}
               error={serverErrors[`${path}.weight`]}
@@ -139,14 +150,17 @@ function DimensionSection({
                 <IndicatorItem
                   key={ind.code}
                   ind={ind}
-                  share={total.shares[j] ?? null}
+                  di={index}
+                  j={j}
+                  shareText={total.shares[j] ? formatRat(total.shares[j]!) : null}
+                  pct={total.shares[j] ? toDecimal(mul(total.shares[j]!, rat(100n)), 2) : '–'}
+                  points={total.shares[j] && dimWeight ? toDecimal(mul(total.shares[j]!, dimWeight), 2) : '–'}
                   implicit={total.implicit}
                   bad={total.bad.includes(j)}
-                  dimWeight={dimWeight}
-                  path={`${path}.indicators[${j}]`}
                   editable={editable}
-                  onChange={onChange ? (fn) => onChange((f) => fn(f.instrument!.dimensions[index]!.indicators[j]!)) : undefined}
-                  serverErrors={serverErrors}
+                  onIndicator={onIndicator}
+                  weightError={serverErrors[`${path}.indicators[${j}].weight`]}
+                  questionError={serverErrors[`${path}.indicators[${j}].question`]}
                   defaultLevels={levels}
                 />
               ))}
@@ -158,32 +172,37 @@ function DimensionSection({
   );
 }
 
-function IndicatorItem({
+const IndicatorItem = memo(function IndicatorItem({
   ind,
-  share,
+  di,
+  j,
+  shareText,
+  pct,
+  points,
   implicit,
   bad,
-  dimWeight,
-  path,
   editable,
-  onChange,
-  serverErrors,
+  onIndicator,
+  weightError,
+  questionError,
   defaultLevels,
 }: {
   ind: RawIndicator;
-  share: ReturnType<typeof parseWeight>;
+  di: number;
+  j: number;
+  shareText: string | null;
+  pct: string;
+  points: string;
   implicit: boolean;
   bad: boolean;
-  dimWeight: ReturnType<typeof parseWeight>;
-  path: string;
   editable: boolean;
-  onChange?: (fn: (ind: RawIndicator) => void) => void;
-  serverErrors: Record<string, string>;
+  onIndicator?: IndicatorEdit;
+  weightError?: string;
+  questionError?: string;
   defaultLevels: string[] | undefined;
 }) {
   const { t } = useTranslation();
-  const points = share && dimWeight ? toDecimal(mul(share, dimWeight), 2) : '–';
-  const pct = share ? toDecimal(mul(share, rat(100n)), 2) : '–';
+  const onChange = (fn: (i: RawIndicator) => void) => onIndicator?.(di, j, fn);
   const levels = ind.levels ?? defaultLevels;
   const id = `ind-${ind.code.replace(/\W/g, '-')}`;
   return (
@@ -198,21 +217,21 @@ function IndicatorItem({
               <TextInput
                 label={t('instrument.weightOf', { code: ind.code })}
                 description={implicit ? t('instrument.weightImplicit') : t('instrument.weightHint')}
-                placeholder={implicit && share ? formatRat(share) : undefined}
+                placeholder={implicit && shareText ? shareText : undefined}
                 value={weightText(ind.weight)}
                 onChange={(e) => {
                   const v = e.currentTarget.value;
-                  onChange?.((x) => {
+                  onChange((x) => {
                     if (v.trim() === '') delete x.weight;
                     else x.weight = v;
                   });
                 }}
-                error={serverErrors[`${path}.weight`] ?? (bad ? t('instrument.weightBad') : undefined)}
+                error={weightError ?? (bad ? t('instrument.weightBad') : undefined)}
                 w={220}
               />
             ) : (
               <Text size="sm" className="p4-tabular">
-                {t('instrument.weightShown', { weight: implicit ? formatRat(share ?? rat(0n)) : weightText(ind.weight), pct, points })}
+                {t('instrument.weightShown', { weight: implicit ? (shareText ?? '') : weightText(ind.weight), pct, points })}
               </Text>
             )}
           </Group>
@@ -224,11 +243,11 @@ function IndicatorItem({
               minRows={1}
               onChange={(e) => {
                 const v = e.currentTarget.value;
-                onChange?.((x) => {
+                onChange((x) => {
                   x.question = v;
                 });
               }}
-              error={serverErrors[`${path}.question`]}
+              error={questionError}
             />
           ) : (
             <Text>{ind.question}</Text>
@@ -250,7 +269,7 @@ function IndicatorItem({
               minRows={1}
               onChange={(e) => {
                 const v = e.currentTarget.value;
-                onChange?.((x) => {
+                onChange((x) => {
                   if (v === '') delete x.guidance;
                   else x.guidance = v;
                 });
@@ -284,7 +303,7 @@ function IndicatorItem({
               checked={!!ind.na_allowed}
               onChange={(e) => {
                 const v = e.currentTarget.checked;
-                onChange?.((x) => {
+                onChange((x) => {
                   x.na_allowed = v;
                 });
               }}
@@ -294,4 +313,4 @@ function IndicatorItem({
       </Paper>
     </li>
   );
-}
+});

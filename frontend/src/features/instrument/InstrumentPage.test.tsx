@@ -53,12 +53,16 @@ describe('InstrumentPage', () => {
     expect(total).toHaveAttribute('data-valid', 'true');
     expect(total).toHaveTextContent('100.00% — sesuai');
 
+    // Applicability: limit IN.KP.01 to land offices.
+    fireEvent.click(within(screen.getByRole('article', { name: 'IN.KP.01 Standar pelayanan' })).getByRole('checkbox', { name: 'Kantor Pertanahan (Kantah)' }));
+
     fireEvent.click(screen.getByRole('button', { name: 'Simpan instrumen' }));
     expect(await screen.findByText('Instrumen tersimpan sebagai versi metode baru.')).toBeInTheDocument();
     const put = calls.find((c) => c.method === 'PUT');
     expect(put?.headers['if-match']).toBe('"3"');
     const sent = put?.body as RawMethod;
     expect(sent.instrument?.dimensions[0]?.indicators.map((i) => i.weight)).toEqual(['0.5', '1/6', '1/3']);
+    expect(sent.instrument?.dimensions[0]?.indicators[0]?.kinds).toEqual(['kantah']);
     // Fields the editor does not show go back unchanged.
     expect(sent.method).toEqual(smallMethod.method);
     expect(sent.instrument?.dimensions[1]?.indicators[0]).toEqual(smallMethod.instrument.dimensions[1]?.indicators[0]);

@@ -21,7 +21,9 @@ import { dimensionTotal, dimensionsTotal } from './weights';
 export function editProblems(file: RawMethod): string[] {
   const dims = file.instrument?.dimensions ?? [];
   const out: string[] = [];
-  if (!dimensionsTotal(dims.map((d) => d.weight)).valid) out.push('dimensions');
+  for (const g of new Set(dims.map((d) => d.component ?? ''))) {
+    if (!dimensionsTotal(dims.filter((d) => (d.component ?? '') === g).map((d) => d.weight)).valid) out.push(`dimensions${g && `.${g}`}`);
+  }
   for (const d of dims) if (!dimensionTotal(d.indicators.map((i) => i.weight)).valid) out.push(d.code);
   return out;
 }

@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Group, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Checkbox, Group, List, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconCircleCheck, IconOctagonX } from '../../components/icons';
@@ -9,6 +9,9 @@ import { type DimensionTotal, dimensionTotal, dimensionsTotal, formatRat, mul, p
 export type DimensionEdit = (di: number, fn: (d: RawDimension) => void) => void;
 /** IndicatorEdit changes one indicator of the draft. */
 export type IndicatorEdit = (di: number, j: number, fn: (i: RawIndicator) => void) => void;
+
+/** kinds are the entity kinds an indicator may be limited to. */
+const kinds = ['pemprov', 'pemkab', 'pemkot', 'kantah', 'polres', 'kementerian', 'lembaga'] as const;
 
 /** weightText is a weight as the input shows it ("" when left out). */
 export function weightText(w: unknown): string {
@@ -34,17 +37,24 @@ export interface InstrumentTreeProps {
 export function InstrumentTree({ file, editable, onDimension, onIndicator, serverErrors = {} }: InstrumentTreeProps) {
   const { t } = useTranslation();
   const dims = file.instrument?.dimensions ?? [];
-  const dimTotal = dimensionsTotal(dims.map((d) => d.weight));
+  // In a composite method (2025) the dimensions of each component sum to 100.
+  const groups = [...new Set(dims.map((d) => d.component ?? ''))];
   return (
     <Stack gap="lg">
-      <Group gap="xs" role="status" aria-live="polite" data-testid="dimensions-total">
-        {dimTotal.valid ? <IconCircleCheck size={18} /> : <IconOctagonX size={18} />}
-        <Text fw={600} c={dimTotal.valid ? 'teal.8' : 'red.8'}>
-          {dimTotal.valid
-            ? t('instrument.dimensionsValid', { total: formatRat(dimTotal.total) })
-            : t('instrument.dimensionsInvalid', { total: toDecimal(dimTotal.total, 2) })}
-        </Text>
-      </Group>
+      {groups.map((g) => {
+        const total = dimensionsTotal(dims.filter((d) => (d.component ?? '') === g).map((d) => d.weight));
+        return (
+          <Group key={g || 'all'} gap="xs" role="status" aria-live="polite" data-testid={g ? `dimensions-total-${g}` : 'dimensions-total'}>
+            {total.valid ? <IconCircleCheck size={18} /> : <IconOctagonX size={18} />}
+            <Text fw={600} c={total.valid ? 'teal.8' : 'red.8'}>
+              {g && `${g}: `}
+              {total.valid
+                ? t('instrument.dimensionsValid', { total: formatRat(total.total) })
+                : t('instrument.dimensionsInvalid', { total: toDecimal(total.total, 2) })}
+            </Text>
+          </Group>
+        );
+      })}
       {dims.map((d, di) => (
         <DimensionSection
           key={d.code}
@@ -297,6 +307,24 @@ const IndicatorItem = memo(function IndicatorItem({
               </Badge>
             )}
           </Group>
+          {editable && (
+            <Checkbox.Group
+              label={t('instrument.kindsLabel')}
+              value={ind.kinds ?? []}
+              onChange={(v) =>
+                onChange((x) => {
+                  if (v.length === 0) delete x.kinds;
+                  else x.kinds = kinds.filter((k) => v.includes(k));
+                })
+              }
+            >
+              <SimpleGrid cols={{ base: 1, xs: 2, sm: 4 }} spacing={4} mt={4}>
+                {kinds.map((k) => (
+                  <Checkbox key={k} value={k} label={t(`publicResults.groups.${k}`)} />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
+          )}
           {editable && (
             <Checkbox
               label={t('instrument.naAllowed')}

@@ -1,8 +1,11 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, route } from '../../test/fetch';
 import { renderAt } from '../../test/render';
 import { adminUser, period2023, period2024 } from './testdata';
+
+// The pages render a whole instrument: give them time on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 const period2022 = { ...period2023, id: 2, year: 2022, name: 'P4 2022', status: 'published', method: { ...period2023.method, id: 1 } };
 

@@ -1,9 +1,12 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, route } from '../../test/fetch';
 import { renderAt } from '../../test/render';
 import type { RawMethod } from './api';
 import { adminUser, period2024, smallMethod } from './testdata';
+
+// The pages render a whole instrument: give them time on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 function setup(put?: () => Response) {
   return mockFetch(
@@ -54,6 +57,7 @@ describe('InstrumentPage', () => {
     expect(total).toHaveTextContent('100.00% — sesuai');
 
     // Applicability: limit IN.KP.01 to land offices.
+    fireEvent.click(screen.getByRole('button', { name: 'Ubah pertanyaan, panduan, dan penerapan IN.KP.01' }));
     fireEvent.click(within(screen.getByRole('article', { name: 'IN.KP.01 Standar pelayanan' })).getByRole('checkbox', { name: 'Kantor Pertanahan (Kantah)' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Simpan instrumen' }));
@@ -89,6 +93,8 @@ describe('InstrumentPage', () => {
     renderAt('/admin/periode/2024/instrumen');
     await screen.findByRole('region', { name: /^Input/ });
     const kp2 = screen.getByRole('article', { name: 'IN.KP.02 Tugas' });
+    expect(within(kp2).queryByRole('textbox', { name: 'Pertanyaan' })).toBeNull();
+    fireEvent.click(within(kp2).getByRole('button', { name: 'Ubah pertanyaan, panduan, dan penerapan IN.KP.02' }));
     fireEvent.change(within(kp2).getByRole('textbox', { name: 'Pertanyaan' }), { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: 'Simpan instrumen' }));
     await waitFor(() => expect(within(kp2).getByRole('textbox', { name: 'Pertanyaan' })).toHaveAccessibleDescription(expect.stringContaining('Wajib diisi')));

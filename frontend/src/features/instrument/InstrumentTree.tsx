@@ -1,5 +1,5 @@
-import { Badge, Checkbox, Group, List, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { memo } from 'react';
+import { Badge, Button, Checkbox, Group, List, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconCircleCheck, IconOctagonX } from '../../components/icons';
 import type { RawDimension, RawIndicator, RawMethod } from './api';
@@ -214,6 +214,10 @@ const IndicatorItem = memo(function IndicatorItem({
   const { t } = useTranslation();
   const onChange = (fn: (i: RawIndicator) => void) => onIndicator?.(di, j, fn);
   const levels = ind.levels ?? defaultLevels;
+  // The text fields open per indicator, so that forty indicators do not
+  // render hundreds of fields; a field the server refused opens by itself.
+  const [opened, setOpened] = useState(false);
+  const details = editable && (opened || !!questionError);
   const id = `ind-${ind.code.replace(/\W/g, '-')}`;
   return (
     <li>
@@ -245,7 +249,7 @@ const IndicatorItem = memo(function IndicatorItem({
               </Text>
             )}
           </Group>
-          {editable ? (
+          {details ? (
             <Textarea
               label={t('instrument.question')}
               value={ind.question}
@@ -271,7 +275,7 @@ const IndicatorItem = memo(function IndicatorItem({
               ))}
             </List>
           )}
-          {editable ? (
+          {details ? (
             <Textarea
               label={t('instrument.guidance')}
               value={ind.guidance ?? ''}
@@ -301,13 +305,13 @@ const IndicatorItem = memo(function IndicatorItem({
                 {t(`instrument.sources.${ind.source}` as 'instrument.sources.interview', { defaultValue: ind.source })}
               </Badge>
             )}
-            {!editable && ind.na_allowed && (
+            {!details && ind.na_allowed && (
               <Badge variant="light" color="grape">
                 {t('instrument.naAllowed')}
               </Badge>
             )}
           </Group>
-          {editable && (
+          {details && (
             <Checkbox.Group
               label={t('instrument.kindsLabel')}
               value={ind.kinds ?? []}
@@ -325,7 +329,7 @@ const IndicatorItem = memo(function IndicatorItem({
               </SimpleGrid>
             </Checkbox.Group>
           )}
-          {editable && (
+          {details && (
             <Checkbox
               label={t('instrument.naAllowed')}
               checked={!!ind.na_allowed}
@@ -336,6 +340,13 @@ const IndicatorItem = memo(function IndicatorItem({
                 });
               }}
             />
+          )}
+          {editable && (
+            <Group>
+              <Button variant="subtle" size="compact-md" mih={44} onClick={() => setOpened((o) => !o)} aria-expanded={details}>
+                {details ? t('instrument.closeDetails') : t('instrument.editDetails', { code: ind.code })}
+              </Button>
+            </Group>
           )}
         </Stack>
       </Paper>

@@ -1,9 +1,12 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, route } from '../../test/fetch';
 import { renderAt } from '../../test/render';
 import { duplicates } from './MappingPage';
 import { adminUser, period2024 } from './testdata';
+
+// The pages render a whole instrument: give them time on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 const mapping = {
   year: 2024,

@@ -1,8 +1,11 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, route } from '../../test/fetch';
 import { renderAt } from '../../test/render';
 import { adminUser, period2023, period2024 } from '../instrument/testdata';
+
+// The pages render a whole instrument: give them time on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 const coordinator = { id: 2, name: 'Dewi Anggraini', email: 'koordinator@p4.demo', role: 'coordinator', entity_id: null, province_code: '17' };
 

@@ -2,6 +2,7 @@ package api
 
 import (
 	"database/sql"
+	"errors"
 	"net/http"
 	"time"
 
@@ -86,6 +87,16 @@ func (h *handlers) requireUser(c *gin.Context) {
 		return
 	}
 	u, err := h.svc.Store().User(ctx, id)
+	if err != nil && !errors.Is(err, assessment.ErrNotFound) {
+		// A lookup that failed (the browser dropped the request, the database
+		// is away) says nothing about the account: keep the session.
+		if ctx.Err() != nil {
+			c.AbortWithStatus(499) // the client closed the request
+			return
+		}
+		h.fail(c, err)
+		return
+	}
 	if err != nil || !u.Active || u.PasswordChangedAt.UnixMicro() != h.sessions.GetInt64(ctx, sessPwdAt) {
 		_ = h.sessions.Destroy(ctx)
 		writeProblem(c, Problem{Type: "/problems/unauthenticated", Status: http.StatusUnauthorized, Code: "session_ended", Title: "Your session has ended; sign in again"})

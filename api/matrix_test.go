@@ -16,6 +16,7 @@ import (
 	"github.com/ombudsman-ri/p4/api"
 	"github.com/ombudsman-ri/p4/assessment"
 	"github.com/ombudsman-ri/p4/excel"
+	"github.com/ombudsman-ri/p4/scoring"
 )
 
 // The authorization matrix: every route × every role × (own / other
@@ -554,6 +555,30 @@ func matrix() []row {
 				return target{path: "/api/v1/unit-assessments/" + id(i.oganUA) + "/survey/override", body: map[string]any{"reason": "Pengunjung sepi"},
 					want: want{401, 200, 404, 404, 404, 403}}
 			}},
+		// Setting up a period's instrument: a stored method version, the
+		// instrument workbook, the indicator mapping (api/mapping.go).
+		{"GET", "/api/v1/methods/:id",
+			func(i ids) target {
+				return target{path: "/api/v1/methods/" + id(i.method2022), want: want{401, 200, 200, 403, 403, 200}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/methods/999999", want: want{401, 404, 404, 403, 403, 404}}
+			}},
+		{"GET", "/api/v1/periods/:year/instrument.xlsx",
+			func(ids) target { return target{path: "/api/v1/periods/2023/instrument.xlsx", want: authed(200)} },
+			func(ids) target { return target{path: "/api/v1/periods/2021/instrument.xlsx", want: authed(409)} }}, // no instrument
+		{"GET", "/api/v1/periods/:year/indicator-mapping",
+			func(ids) target {
+				return target{path: "/api/v1/periods/2023/indicator-mapping", want: want{401, 200, 200, 403, 403, 200}}
+			},
+			func(ids) target { return target{path: "/api/v1/periods/2099/indicator-mapping", want: authed(404)} }},
+		{"PUT", "/api/v1/periods/:year/indicator-mapping",
+			func(ids) target {
+				return target{path: "/api/v1/periods/2023/indicator-mapping", body: identityMapping("2022"), want: want{401, 200, 403, 403, 403, 403}}
+			},
+			func(ids) target {
+				return target{path: "/api/v1/periods/2022/indicator-mapping", body: identityMapping("2022"), want: want{401, 409, 403, 403, 403, 403}} // published
+			}},
 		// The self-completion link is public; a token that is no link is
 		// not found for everyone (the link itself: survey_test.go).
 		{"GET", "/api/v1/survey/:token",
@@ -579,6 +604,19 @@ func respondentBody(product string) map[string]any {
 		answers[code] = "no"
 	}
 	return map[string]any{"client_key": "matriks-responden-0001", "product": product, "answers": answers}
+}
+
+// identityMapping maps every indicator of a preset to the same code.
+func identityMapping(preset string) map[string]any {
+	m, err := scoring.Preset(preset)
+	if err != nil {
+		panic(err)
+	}
+	var items []map[string]any
+	for _, in := range m.Indicators() {
+		items = append(items, map[string]any{"indicator": in.Code, "previous": in.Code})
+	}
+	return map[string]any{"items": items, "reason": "sama dengan tahun lalu"}
 }
 
 // instrumentTemplate is the instrument import template, a valid workbook to upload.

@@ -225,6 +225,14 @@ func routes(v1 *gin.RouterGroup, h *handlers) {
 	auth.POST("/unit-assessments/:id/survey/aggregate", h.aggregateSurvey)
 	auth.GET("/unit-assessments/:id/survey/flags", h.surveyFlags)
 	auth.POST("/unit-assessments/:id/survey/override", h.overrideSurvey)
+
+	// Setting up a period's instrument: a stored method version, the
+	// instrument as a workbook, the indicator mapping to the previous
+	// period (api/mapping.go).
+	auth.GET("/methods/:id", h.getMethodVersion)
+	auth.GET("/periods/:year/instrument.xlsx", h.instrumentWorkbook)
+	auth.GET("/periods/:year/indicator-mapping", h.getIndicatorMapping)
+	auth.PUT("/periods/:year/indicator-mapping", h.setIndicatorMapping)
 }
 
 // bodyLimit caps request bodies: uploads get room for one evidence file.

@@ -146,6 +146,12 @@ type Store interface {
 	// EachSurveyUnit streams the survey counts of every unit of the assessed
 	// entities of a period (and province), in export order.
 	EachSurveyUnit(ctx context.Context, f ExportFilter, fn func(SurveyUnitRow) error) error
+
+	// A period's indicator mapping against an earlier period (mapping.go):
+	// its stored lines in indicator order (none: nothing stored), replaced
+	// whole.
+	IndicatorMappings(ctx context.Context, periodID int64) ([]StoredMapping, error)
+	ReplaceIndicatorMappings(ctx context.Context, periodID int64, rows []StoredMapping) error
 }
 
 // Standing is an entity of a peer group with its current result, for ranking.

@@ -583,3 +583,20 @@ func ReadInstrument(r io.Reader) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// WriteInstrumentWorkbook writes a method's instrument as the instrument
+// workbook, the same sheets ReadInstrument reads back: export, edit in an
+// office suite, import again.
+func WriteInstrumentWorkbook(w io.Writer, m *scoring.Method) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := writeInstrument(f, st, m); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}

@@ -33,7 +33,7 @@ func Open(ctx context.Context, rawURL string, maxConns int, log *slog.Logger) (*
 	}
 	gl := logger.Discard
 	if log != nil {
-		gl = logger.NewSlogLogger(log, logger.Config{SlowThreshold: 500 * time.Millisecond, LogLevel: logger.Warn, IgnoreRecordNotFoundError: true})
+		gl = quietCancel{logger.NewSlogLogger(log, logger.Config{SlowThreshold: 500 * time.Millisecond, LogLevel: logger.Warn, IgnoreRecordNotFoundError: true})}
 	}
 	// Connection errors are reported by the caller, once; gorm would log them too.
 	db, err := gorm.Open(postgres.Open(dsn), &gorm.Config{Logger: logger.Discard})
@@ -84,4 +84,20 @@ func cause(err error) string {
 		}
 	}
 	return err.Error()
+}
+
+// quietCancel keeps queries cancelled because the client went away (a
+// browser navigating on before its request finished) out of the error log:
+// they are not database failures.
+type quietCancel struct{ logger.Interface }
+
+func (q quietCancel) LogMode(l logger.LogLevel) logger.Interface {
+	return quietCancel{q.Interface.LogMode(l)}
+}
+
+func (q quietCancel) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	q.Interface.Trace(ctx, begin, fc, err)
 }

@@ -1,4 +1,38 @@
 import type { RouteObject } from 'react-router';
+import { RequireAuth } from '../session/RequireAuth';
+import { RoleOnly } from '../work/RoleOnly';
+import { periodRoles } from './nav';
+import { PeriodPage } from './PeriodPage';
+import { PeriodsPage } from './PeriodsPage';
 
-/** periodsRoutes are the pages of this feature; routes.tsx places them in the app shell. */
-export const periodsRoutes: RouteObject[] = [];
+/**
+ * periodsRoutes are the pages of setting up a period: the list with a new
+ * period (admin), and one period with its schedule, opening, closing and
+ * publication. Coordinators and leadership read them.
+ */
+export const periodsRoutes: RouteObject[] = [
+  {
+    path: 'admin/periode',
+    element: (
+      <RequireAuth>
+        {(user) => (
+          <RoleOnly user={user} roles={periodRoles}>
+            <PeriodsPage user={user} />
+          </RoleOnly>
+        )}
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'admin/periode/:year',
+    element: (
+      <RequireAuth>
+        {(user) => (
+          <RoleOnly user={user} roles={periodRoles}>
+            <PeriodPage user={user} />
+          </RoleOnly>
+        )}
+      </RequireAuth>
+    ),
+  },
+];

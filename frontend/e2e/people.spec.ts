@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { expect, expectNoHorizontalScroll, mainHeading, test } from './fixtures';
 import {
   assessorNames,
@@ -8,39 +7,20 @@ import {
   ensurePeriod,
   ensureProvince,
   expectOutsideProvince,
-  findEntity,
-  importLocus,
   markNotAssessed,
   signIn,
 } from './people-steps';
 
-// The people side of running a period, standalone: the locus import (one
-// bad row refuses the whole file), assessors for a whole regency at once,
-// and a coordinator who cannot see another province's setup. It changes
-// only its own data: two imported "Uji Impor" entities, a planning period
-// 2030 copied from 2023, a province 31 with one entity. Other specs use
-// 2022 and 2023 and the demo's entities, which this spec leaves alone.
+// The people side of running a period: assessors for a whole regency at
+// once, an entity marked not assessed, and a coordinator who cannot see
+// another province's setup. (The locus import is part of the full scenario
+// in setup.spec.ts.) It changes only its own data: a planning period 2030
+// copied from 2023, a province 31 with one entity. Other specs use 2022 and
+// 2023 and the demo's entities, which this spec leaves alone.
 
 const year = 2030;
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 test.describe.configure({ mode: 'serial' });
-
-test('a locus file with one bad row imports nothing; fixed, it imports, and again changes nothing', async ({ page }) => {
-  await signIn(page, 'admin@p4.demo');
-  const refused = await importLocus(page, fixture('lokus-salah.xlsx'));
-  expect(refused.outcome).toBe('refused');
-  expect(refused.errors).toEqual([['Lokus', '4', 'D', 'provinsi "99" tidak ada']]);
-  // All or nothing: the good rows of the same file were not imported either.
-  const none = await page.request.get('/api/v1/entities?q=Uji%20Impor');
-  expect(((await none.json()) as { total: number }).total).toBe(0);
-  expect(await findEntity(page, 'Kabupaten Uji Impor')).toBe(false);
-
-  expect((await importLocus(page, fixture('lokus-benar.xlsx'))).outcome).toBe('imported');
-  expect(await findEntity(page, 'Kabupaten Uji Impor')).toBe(true);
-  expect(await findEntity(page, 'Polres Uji Impor')).toBe(true);
-  expect((await importLocus(page, fixture('lokus-benar.xlsx'))).outcome).toBe('unchanged');
-});
 
 test('an admin gives two assessors every unit of a regency in one action', async ({ page }) => {
   await signIn(page, 'admin@p4.demo');

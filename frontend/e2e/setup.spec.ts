@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
+import { assessorNames, assignRegency, findEntity, importLocus } from './people-steps';
 import {
   checkNarrow,
   compareWithPreviousYear,
@@ -10,16 +12,21 @@ import {
   signInAs,
 } from './setup-steps';
 
-// Setting up 2024 through the web app, as the admin (issue 7, part A): copy
-// 2023, schedule field work, change one indicator weight and see the
-// dimension total turn invalid then valid, save, compare with 2023, confirm
-// the indicator mapping, open the period. It creates 2024, which no other
-// spec uses; the steps run in order on one page.
+// Setting up 2024 through the web app, as the admin (issue 7): copy 2023,
+// schedule field work, change one indicator weight and see the dimension
+// total turn invalid then valid, save, compare with 2023, confirm the
+// indicator mapping, import a locus file with one bad row (nothing is
+// imported), fix it and import it, give a regency's units to two assessors
+// in one action, open the period. It creates 2024 and two "Uji Impor"
+// entities, which no other spec uses; the steps run in order on one page.
+// people.spec.ts covers the coordinator who cannot see another province.
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 test.describe.configure({ mode: 'serial' });
 
 test('an admin sets up 2024 by copying 2023 and opens it', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await test.step('sign in as admin', () => signInAs(page, 'admin@p4.demo'));
   await test.step('create 2024 by copying 2023', () => createPeriodByCopy(page, 2024, 2023));
   await test.step('schedule field work', () => setFieldwork(page, '2024-07-01', '2024-10-31', 'Jadwal nasional 2024'));
@@ -30,6 +37,25 @@ test('an admin sets up 2024 by copying 2023 and opens it', async ({ page }) => {
   await test.step('compare with 2023', () => compareWithPreviousYear(page, ['IN.KP.01', 'IN.KP.02']));
   await test.step('confirm the indicator mapping', () => confirmIndicatorMapping(page, 'Kode indikator 2024 sama dengan 2023'));
   await test.step('fit a 360 px phone', () => checkNarrow(page, 2024));
+  await test.step('a locus file with one bad row imports nothing', async () => {
+    const refused = await importLocus(page, fixture('lokus-salah.xlsx'));
+    expect(refused.outcome).toBe('refused');
+    expect(refused.errors).toEqual([['Lokus', '4', 'D', 'provinsi "99" tidak ada']]);
+    // All or nothing: the good rows of the same file were not imported either.
+    const none = await page.request.get('/api/v1/entities?q=Uji%20Impor');
+    expect(((await none.json()) as { total: number }).total).toBe(0);
+    expect(await findEntity(page, 'Kabupaten Uji Impor')).toBe(false);
+  });
+  await test.step('fixed, it imports; the same file again changes nothing', async () => {
+    expect((await importLocus(page, fixture('lokus-benar.xlsx'))).outcome).toBe('imported');
+    expect(await findEntity(page, 'Kabupaten Uji Impor')).toBe(true);
+    expect(await findEntity(page, 'Polres Uji Impor')).toBe(true);
+    expect((await importLocus(page, fixture('lokus-benar.xlsx'))).outcome).toBe('unchanged');
+  });
+  await test.step('give every unit of a regency to two assessors in one action', async () => {
+    const names = await assessorNames(page.request, ['penilai3@p4.demo', 'penilai4@p4.demo']);
+    await assignRegency(page, 2024, 'Kabupaten Mukomuko', names);
+  });
   await test.step('open 2024', () => openPeriod(page, 2024));
 
   // The server agrees: open, with the edited method and the copied locus.

@@ -110,8 +110,39 @@ func (s *Service) Unit(ctx context.Context, a Actor, id int64) (UnitView, error)
 	if v.Evidence, err = s.store.EvidenceOf(ctx, id); err != nil {
 		return v, err
 	}
-	v.Comments, err = s.store.Comments(ctx, id)
-	return v, err
+	if v.Comments, err = s.store.Comments(ctx, id); err != nil {
+		return v, err
+	}
+	return v, s.nameUnitView(ctx, &v)
+}
+
+// nameUnitView fills in the names of who last changed each answer, who
+// uploaded each file and who wrote each comment.
+func (s *Service) nameUnitView(ctx context.Context, v *UnitView) error {
+	var ids []int64
+	for _, a := range v.Answers {
+		ids = append(ids, a.UpdatedBy)
+	}
+	for _, e := range v.Evidence {
+		ids = append(ids, e.UploadedBy)
+	}
+	for _, c := range v.Comments {
+		ids = append(ids, c.AuthorID)
+	}
+	names, err := s.store.UserNames(ctx, ids...)
+	if err != nil {
+		return err
+	}
+	for i := range v.Answers {
+		v.Answers[i].UpdatedByName = names[v.Answers[i].UpdatedBy]
+	}
+	for i := range v.Evidence {
+		v.Evidence[i].UploadedByName = names[v.Evidence[i].UploadedBy]
+	}
+	for i := range v.Comments {
+		v.Comments[i].AuthorName = names[v.Comments[i].AuthorID]
+	}
+	return nil
 }
 
 // checkEditable says whether the actor may change the answers of ua now.

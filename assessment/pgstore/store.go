@@ -310,6 +310,33 @@ func (s *Store) User(ctx context.Context, id int64) (assessment.User, error) {
 	return row.toUser(), err
 }
 
+// UserNames maps user ids to names in one query.
+func (s *Store) UserNames(ctx context.Context, ids ...int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	seen := map[int64]bool{}
+	var want []int64
+	for _, id := range ids {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			want = append(want, id)
+		}
+	}
+	if len(want) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ID   int64
+		Name string
+	}
+	if err := s.q(ctx).Raw(`SELECT id, name FROM users WHERE id IN ?`, want).Scan(&rows).Error; err != nil {
+		return nil, translate(err, "user names")
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
+	}
+	return out, nil
+}
+
 // UserByEmail reads a user by email, case-insensitively.
 func (s *Store) UserByEmail(ctx context.Context, email string) (assessment.User, error) {
 	var row userRow

@@ -15,7 +15,7 @@ import type { User } from '../session/types';
 import { workKey } from '../work/api';
 import { UnitStateBadge } from '../work/UnitStateBadge';
 import type { AnswerSync, SyncSummary } from './answerSync';
-import { scoreKey, submitUnit, unansweredFromErrors, unitKey, useMethod, useUnit, useUnitScore } from './api';
+import { deleteEvidence, scoreKey, submitUnit, unansweredFromErrors, unitKey, useMethod, useUnit, useUnitScore } from './api';
 import { formatDateTime, formatTime } from './format';
 import { IndicatorCard } from './IndicatorCard';
 import { buildQuestionnaire, indicatorAnchor, type MethodFile, type Questionnaire } from './method';
@@ -94,6 +94,13 @@ function Loaded({ view, method, user }: { view: UnitView; method: MethodFile; us
     },
     [qc, unitId],
   );
+  const onDeleteEvidence = useCallback(
+    async (e: Evidence) => {
+      await deleteEvidence(e.id);
+      qc.setQueryData<UnitView>(unitKey(unitId), (old) => (old ? { ...old, evidence: old.evidence.filter((x) => x.id !== e.id) } : old));
+    },
+    [qc, unitId],
+  );
   const [missing, setMissing] = useState<{ codes: string[]; fromServer: boolean } | null>(null);
   const missingSet = useMemo(() => new Set(missing?.codes ?? []), [missing]);
 
@@ -138,6 +145,7 @@ function Loaded({ view, method, user }: { view: UnitView; method: MethodFile; us
             evidenceBy={evidenceBy}
             commentsBy={commentsBy}
             onUploaded={onUploaded}
+            onDeleteEvidence={onDeleteEvidence}
             score={score}
             dimensionNames={dimensionNames}
             missing={missing}
@@ -159,6 +167,7 @@ interface BodyProps {
   evidenceBy: Map<string, Evidence[]>;
   commentsBy: Map<string, ReviewComment[]>;
   onUploaded: (e: Evidence) => void;
+  onDeleteEvidence: (e: Evidence) => Promise<void>;
   score: ReturnType<typeof useUnitScore>;
   dimensionNames: Map<string, string>;
   missing: { codes: string[]; fromServer: boolean } | null;
@@ -213,6 +222,7 @@ function Body(p: BodyProps) {
                         readOnly={p.readOnly}
                         missing={p.missingSet.has(ind.code)}
                         onUploaded={p.onUploaded}
+                        onDeleteEvidence={p.onDeleteEvidence}
                       />
                     ))}
                   </Stack>

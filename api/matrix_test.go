@@ -294,7 +294,8 @@ func matrix() []row {
 			}, nil},
 		{"GET", "/api/v1/objections/:id/evidence/:file",
 			func(ids) target { return target{path: "/api/v1/objections/999999/evidence/1", want: authed(404)} }, nil},
-		// Objection queue and evidence removal (h-portal).
+		// Objection queue, evidence removal, one's exports (h-portal).
+		{"GET", "/api/v1/exports", func(ids) target { return target{path: "/api/v1/exports", want: authed(200)} }, nil},
 		{"GET", "/api/v1/periods/:year/objections",
 			func(ids) target {
 				return target{path: "/api/v1/periods/2023/objections?state=submitted", want: want{401, 200, 200, 403, 403, 200}}

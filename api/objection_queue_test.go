@@ -90,3 +90,37 @@ func TestObjectionQueueWithNames(t *testing.T) {
 		t.Errorf("queue of submitted after the decision: %d %+v", st, items)
 	}
 }
+
+// Each user lists only the exports they asked for, newest first, with the
+// file's address once done.
+func TestListExports(t *testing.T) {
+	s := newServer(t)
+	i := s.ids() // queues a 2022 workbook for pimpinan and one for admin
+	leader := s.signedIn("pimpinan@p4.demo")
+	res := leader.do("POST", "/api/v1/exports", map[string]any{"year": 2022, "province": "17"}, nil)
+	if res.status != 202 {
+		t.Fatalf("request: %d %s", res.status, res.body)
+	}
+	var mine struct {
+		Items []struct {
+			ID      int64  `json:"id"`
+			State   string `json:"state"`
+			FileURL string `json:"file_url"`
+		}
+	}
+	r := leader.do("GET", "/api/v1/exports", nil, nil)
+	json.Unmarshal(r.body, &mine)
+	if r.status != 200 || len(mine.Items) != 2 || mine.Items[1].ID != i.jobLeader || mine.Items[0].ID <= mine.Items[1].ID {
+		t.Fatalf("pimpinan's exports: %d %s", r.status, r.body)
+	}
+	for _, j := range mine.Items {
+		if j.ID == i.jobAdmin {
+			t.Errorf("pimpinan sees the admin's export")
+		}
+	}
+	var none struct{ Items []any }
+	r = s.signedIn("kaur@p4.demo").do("GET", "/api/v1/exports", nil, nil)
+	if json.Unmarshal(r.body, &none); r.status != 200 || len(none.Items) != 0 || none.Items == nil {
+		t.Errorf("an agency user's exports: %d %s, want an empty list", r.status, r.body)
+	}
+}

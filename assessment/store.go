@@ -112,6 +112,7 @@ type Store interface {
 	// that any instance can run it and none runs it twice.
 	CreateJob(ctx context.Context, j *Job) error
 	Job(ctx context.Context, id int64) (Job, error)
+	JobsOf(ctx context.Context, requestedBy int64, limit int) ([]Job, error)                   // newest first
 	ActiveJob(ctx context.Context, kind string, params []byte, requestedBy int64) (Job, error) // queued or running
 	// ClaimJob marks the oldest queued job, or a running one whose heartbeat
 	// is before staleBefore, running (attempts + 1) and returns it; stale jobs

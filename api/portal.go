@@ -6,6 +6,9 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
+// Routes added by h-portal: the objection queue, evidence removal and the
+// list of one's exports.
+
 // objectionQueue lists a period's objections for coordinators (their
 // province), admin and leadership; ?state= keeps one state.
 func (h *handlers) objectionQueue(c *gin.Context) {
@@ -39,4 +42,18 @@ func (h *handlers) deleteEvidence(c *gin.Context) {
 		return
 	}
 	c.Status(http.StatusNoContent)
+}
+
+// listExports lists the signed-in user's background exports, newest first.
+func (h *handlers) listExports(c *gin.Context) {
+	jobs, err := h.svc.MyJobs(c.Request.Context(), actor(c))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	out := make([]ExportView, len(jobs))
+	for i, j := range jobs {
+		out[i] = exportView(j)
+	}
+	c.JSON(http.StatusOK, gin.H{"items": out})
 }

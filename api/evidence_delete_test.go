@@ -92,3 +92,23 @@ func TestUnitViewNames(t *testing.T) {
 		t.Errorf("file uploaded by %q, want %q", v.Evidence[0].UploadedByName, want)
 	}
 }
+
+// A version conflict names who saved the answer in between.
+func TestAnswerConflictNamesWhoSaved(t *testing.T) {
+	s := newServer(t)
+	i := s.ids()
+	a := s.signedIn("penilai1@p4.demo")
+	path := "/api/v1/unit-assessments/" + itoa(i.draftUA) + "/answers/" + i.unanswered
+	if res := a.do("PUT", path, map[string]any{"value": 1}, map[string]string{"If-Match": `"0"`}); res.status != 200 {
+		t.Fatalf("first save: %d %s", res.status, res.body)
+	}
+	res := a.do("PUT", path, map[string]any{"value": 2}, map[string]string{"If-Match": `"0"`})
+	if res.status != 412 {
+		t.Fatalf("stale save: got %d, want 412", res.status)
+	}
+	var want string
+	s.db.Raw(`SELECT name FROM users WHERE email = 'penilai1@p4.demo'`).Scan(&want)
+	if cur := res.json(t)["current"].(map[string]any); cur["updated_by_name"] != want {
+		t.Fatalf("conflict's current answer: %v, want updated_by_name %q", cur, want)
+	}
+}

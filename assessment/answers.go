@@ -264,7 +264,7 @@ func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAs
 			if errors.Is(err, ErrConflict) {
 				// Another save created it first; report what it wrote.
 				if cur, cerr := tx.Answer(ctx, ua.ID, indicator, false); cerr == nil {
-					return Answer{}, &ConflictError{Current: cur}
+					return Answer{}, &ConflictError{Current: s.namedAnswer(ctx, tx, cur)}
 				}
 			}
 			return Answer{}, err
@@ -277,7 +277,7 @@ func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAs
 		return cur, nil // a retried save of what is already stored
 	}
 	if cur.Version != baseVersion {
-		return Answer{}, &ConflictError{Current: cur}
+		return Answer{}, &ConflictError{Current: s.namedAnswer(ctx, tx, cur)}
 	}
 	out := cur
 	out.Value, out.NA, out.NAReason, out.Note = in.Value, in.NA, in.NAReason, in.Note
@@ -286,6 +286,15 @@ func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAs
 		return Answer{}, err
 	}
 	return out, s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, answerAudit(cur), answerAudit(out), "")
+}
+
+// namedAnswer fills in the name of who last changed an answer, so that a
+// conflict says who saved in between; without the name it is still sent.
+func (s *Service) namedAnswer(ctx context.Context, tx Store, a Answer) Answer {
+	if names, err := tx.UserNames(ctx, a.UpdatedBy); err == nil {
+		a.UpdatedByName = names[a.UpdatedBy]
+	}
+	return a
 }
 
 func sameAnswer(cur Answer, in AnswerInput) bool {

@@ -112,3 +112,27 @@ func TestAnswerConflictNamesWhoSaved(t *testing.T) {
 		t.Fatalf("conflict's current answer: %v, want updated_by_name %q", cur, want)
 	}
 }
+
+// A returned unit names the reviewer who returned it.
+func TestReturnedUnitNamesReviewer(t *testing.T) {
+	s := newServer(t)
+	var ua int64
+	s.db.Raw(`SELECT ua.id FROM unit_assessments ua JOIN entities e ON e.id = ua.entity_id JOIN periods p ON p.id = ua.period_id
+		WHERE e.code = 'kantah-1703' AND p.year = 2023`).Scan(&ua)
+	var want string
+	s.db.Raw(`SELECT name FROM users WHERE email = 'koordinator@p4.demo'`).Scan(&want)
+	r := s.signedIn("penilai1@p4.demo").do("GET", "/api/v1/unit-assessments/"+itoa(ua), nil, nil)
+	var v struct {
+		Assessment struct {
+			State         string `json:"state"`
+			DecidedBy     int64  `json:"decided_by"`
+			DecidedByName string `json:"decided_by_name"`
+		} `json:"assessment"`
+	}
+	if err := json.Unmarshal(r.body, &v); err != nil || r.status != 200 {
+		t.Fatalf("unit: %d %v", r.status, err)
+	}
+	if v.Assessment.State != "returned" || v.Assessment.DecidedBy == 0 || v.Assessment.DecidedByName != want {
+		t.Fatalf("returned unit: %+v, want returned by %s", v.Assessment, want)
+	}
+}

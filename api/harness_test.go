@@ -100,7 +100,7 @@ func (c *mutableClock) set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t 
 
 func newServer(t *testing.T) *server {
 	t.Helper()
-	url := pgtest.NewSeeded(t, "demo3", seedDemo)
+	url := pgtest.NewSeeded(t, "demo4", seedDemo)
 	return serverOn(t, url)
 }
 

@@ -117,9 +117,10 @@ func (s *Service) Unit(ctx context.Context, a Actor, id int64) (UnitView, error)
 }
 
 // nameUnitView fills in the names of who last changed each answer, who
-// uploaded each file and who wrote each comment.
+// uploaded each file, who wrote each comment and who last returned or
+// accepted the unit.
 func (s *Service) nameUnitView(ctx context.Context, v *UnitView) error {
-	var ids []int64
+	ids := []int64{v.Assessment.DecidedBy}
 	for _, a := range v.Answers {
 		ids = append(ids, a.UpdatedBy)
 	}
@@ -142,6 +143,7 @@ func (s *Service) nameUnitView(ctx context.Context, v *UnitView) error {
 	for i := range v.Comments {
 		v.Comments[i].AuthorName = names[v.Comments[i].AuthorID]
 	}
+	v.Assessment.DecidedByName = names[v.Assessment.DecidedBy]
 	return nil
 }
 

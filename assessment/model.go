@@ -200,7 +200,10 @@ type UnitAssessment struct {
 	Version      int        `json:"version"`
 	SubmittedAt  *time.Time `json:"submitted_at,omitempty"`
 	DecidedAt    *time.Time `json:"decided_at,omitempty"`
-	Assessors    []int64    `json:"assessors"`
+	// DecidedBy is the reviewer who last returned, accepted or reopened it.
+	DecidedBy     int64   `json:"decided_by,omitempty"`
+	DecidedByName string  `json:"decided_by_name,omitempty"` // filled in for reading
+	Assessors     []int64 `json:"assessors"`
 }
 
 // Answer is the assessor's answer to one indicator of one unit.

@@ -118,6 +118,7 @@ function Loaded({ view, method, user }: { view: UnitView; method: MethodFile; us
             <Text style={{ whiteSpace: 'pre-wrap' }}>{a.return_reason}</Text>
             {a.decided_at && (
               <Text size="xs" c="dimmed" mt={4}>
+                {a.decided_by_name ? `${a.decided_by_name} · ` : ''}
                 {formatDateTime(a.decided_at, f.lang)}
               </Text>
             )}

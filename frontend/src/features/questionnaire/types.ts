@@ -60,6 +60,7 @@ export const unitAssessmentSchema = z.object({
   version: z.number(),
   submitted_at: z.string().optional(),
   decided_at: z.string().optional(),
+  decided_by_name: z.string().optional(),
   assessors: z.array(z.number()).nullable().optional(),
 });
 

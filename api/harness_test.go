@@ -100,7 +100,7 @@ func (c *mutableClock) set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t 
 
 func newServer(t *testing.T) *server {
 	t.Helper()
-	url := pgtest.NewSeeded(t, "demo2", seedDemo)
+	url := pgtest.NewSeeded(t, "demo4", seedDemo)
 	return serverOn(t, url)
 }
 
@@ -247,6 +247,7 @@ type ids struct {
 	jobLeader, jobAdmin                  int64 // queued workbook exports requested by pimpinan and by admin
 	method2021, method2022               int64
 	presetFile                           []byte
+	evidenceDraft                        int64 // evidence of Polres Seluma's 2023 draft, penilai1's unit
 }
 
 func (s *server) ids() ids {
@@ -290,6 +291,8 @@ func (s *server) ids() ids {
 	}
 	q(&out.evidenceOther, `SELECT e.id FROM evidence e JOIN unit_assessments ua ON ua.id = e.unit_assessment_id JOIN entities en ON en.id = ua.entity_id
 		WHERE en.code = 'pemkab-1709' ORDER BY e.id LIMIT 1`)
+	q(&out.evidenceDraft, `SELECT e.id FROM evidence e JOIN unit_assessments ua ON ua.id = e.unit_assessment_id JOIN entities en ON en.id = ua.entity_id
+		JOIN periods p ON p.id = ua.period_id WHERE en.code = 'polres-1705' AND p.year = 2023 AND ua.state = 'draft' ORDER BY e.id LIMIT 1`)
 	var have []string
 	q(&have, `SELECT indicator FROM answers WHERE unit_assessment_id = ?`, out.draftUA)
 	m, err := scoring.Preset("2022")
@@ -303,7 +306,7 @@ func (s *server) ids() ids {
 		}
 	}
 	for name, v := range map[string]int64{"kaurUA2023": out.kaurUA2023, "submittedUA": out.submittedUA, "kaurUA2022": out.kaurUA2022, "oganUA": out.oganUA,
-		"draftUA": out.draftUA, "evidenceKaur": out.evidenceKaur, "evidenceOther": out.evidenceOther} {
+		"draftUA": out.draftUA, "evidenceKaur": out.evidenceKaur, "evidenceOther": out.evidenceOther, "evidenceDraft": out.evidenceDraft} {
 		if v == 0 {
 			s.t.Fatalf("demo data lacks %s", name)
 		}

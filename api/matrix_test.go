@@ -295,6 +295,20 @@ func matrix() []row {
 			}, nil},
 		{"GET", "/api/v1/objections/:id/evidence/:file",
 			func(ids) target { return target{path: "/api/v1/objections/999999/evidence/1", want: authed(404)} }, nil},
+		// Objection queue, evidence removal, one's exports (h-portal).
+		{"GET", "/api/v1/exports", func(ids) target { return target{path: "/api/v1/exports", want: authed(200)} }, nil},
+		{"GET", "/api/v1/periods/:year/objections",
+			func(ids) target {
+				return target{path: "/api/v1/periods/2023/objections?state=submitted", want: want{401, 200, 200, 403, 403, 200}}
+			},
+			func(ids) target { return target{path: "/api/v1/periods/1999/objections", want: authed(404)} }},
+		{"DELETE", "/api/v1/evidence/:id",
+			func(i ids) target {
+				return target{path: "/api/v1/evidence/" + id(i.evidenceDraft), want: want{401, 403, 403, 204, 404, 403}}
+			},
+			func(i ids) target {
+				return target{path: "/api/v1/evidence/" + id(i.evidenceOther), want: want{401, 403, 403, 404, 404, 403}}
+			}},
 		{"GET", "/api/v1/work",
 			func(ids) target {
 				return target{path: "/api/v1/work?year=2023", want: want{401, 200, 200, 200, 403, 200}}

@@ -179,6 +179,10 @@ func routes(v1 *gin.RouterGroup, h *handlers) {
 	auth.GET("/objections/:id/evidence", h.listObjectionEvidence)
 	auth.POST("/objections/:id/evidence", h.uploadObjectionEvidence)
 	auth.GET("/objections/:id/evidence/:file", h.downloadObjectionEvidence)
+	// Objection queue, evidence removal, one's exports (h-portal).
+	auth.GET("/periods/:year/objections", h.objectionQueue)
+	auth.DELETE("/evidence/:id", h.deleteEvidence)
+	auth.GET("/exports", h.listExports)
 
 	auth.GET("/work", h.work)
 	auth.GET("/unit-assessments/:id", h.getUnit)

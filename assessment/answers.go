@@ -110,8 +110,41 @@ func (s *Service) Unit(ctx context.Context, a Actor, id int64) (UnitView, error)
 	if v.Evidence, err = s.store.EvidenceOf(ctx, id); err != nil {
 		return v, err
 	}
-	v.Comments, err = s.store.Comments(ctx, id)
-	return v, err
+	if v.Comments, err = s.store.Comments(ctx, id); err != nil {
+		return v, err
+	}
+	return v, s.nameUnitView(ctx, &v)
+}
+
+// nameUnitView fills in the names of who last changed each answer, who
+// uploaded each file, who wrote each comment and who last returned or
+// accepted the unit.
+func (s *Service) nameUnitView(ctx context.Context, v *UnitView) error {
+	ids := []int64{v.Assessment.DecidedBy}
+	for _, a := range v.Answers {
+		ids = append(ids, a.UpdatedBy)
+	}
+	for _, e := range v.Evidence {
+		ids = append(ids, e.UploadedBy)
+	}
+	for _, c := range v.Comments {
+		ids = append(ids, c.AuthorID)
+	}
+	names, err := s.store.UserNames(ctx, ids...)
+	if err != nil {
+		return err
+	}
+	for i := range v.Answers {
+		v.Answers[i].UpdatedByName = names[v.Answers[i].UpdatedBy]
+	}
+	for i := range v.Evidence {
+		v.Evidence[i].UploadedByName = names[v.Evidence[i].UploadedBy]
+	}
+	for i := range v.Comments {
+		v.Comments[i].AuthorName = names[v.Comments[i].AuthorID]
+	}
+	v.Assessment.DecidedByName = names[v.Assessment.DecidedBy]
+	return nil
 }
 
 // checkEditable says whether the actor may change the answers of ua now.
@@ -233,7 +266,7 @@ func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAs
 			if errors.Is(err, ErrConflict) {
 				// Another save created it first; report what it wrote.
 				if cur, cerr := tx.Answer(ctx, ua.ID, indicator, false); cerr == nil {
-					return Answer{}, &ConflictError{Current: cur}
+					return Answer{}, &ConflictError{Current: s.namedAnswer(ctx, tx, cur)}
 				}
 			}
 			return Answer{}, err
@@ -246,7 +279,7 @@ func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAs
 		return cur, nil // a retried save of what is already stored
 	}
 	if cur.Version != baseVersion {
-		return Answer{}, &ConflictError{Current: cur}
+		return Answer{}, &ConflictError{Current: s.namedAnswer(ctx, tx, cur)}
 	}
 	out := cur
 	out.Value, out.NA, out.NAReason, out.Note = in.Value, in.NA, in.NAReason, in.Note
@@ -255,6 +288,15 @@ func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAs
 		return Answer{}, err
 	}
 	return out, s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, answerAudit(cur), answerAudit(out), "")
+}
+
+// namedAnswer fills in the name of who last changed an answer, so that a
+// conflict says who saved in between; without the name it is still sent.
+func (s *Service) namedAnswer(ctx context.Context, tx Store, a Answer) Answer {
+	if names, err := tx.UserNames(ctx, a.UpdatedBy); err == nil {
+		a.UpdatedByName = names[a.UpdatedBy]
+	}
+	return a
 }
 
 func sameAnswer(cur Answer, in AnswerInput) bool {

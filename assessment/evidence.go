@@ -135,6 +135,38 @@ func (s *Service) AddEvidence(ctx context.Context, a Actor, unitAssessmentID int
 	return out, err
 }
 
+// DeleteEvidence removes an evidence file from its answer while the unit is
+// editable by the actor (an assigned assessor, in draft or returned, within
+// the window). The record and the stored bytes are kept for the audit trail;
+// the file is no longer listed or served.
+func (s *Service) DeleteEvidence(ctx context.Context, a Actor, evidenceID int64) (Evidence, error) {
+	var out Evidence
+	err := s.store.InTx(ctx, func(tx Store) error {
+		ev, err := tx.Evidence(ctx, evidenceID)
+		if err != nil {
+			return err
+		}
+		ua, e, p, err := s.loadUnit(ctx, tx, ev.UnitAssessmentID, true)
+		if err != nil {
+			return err
+		}
+		if ok, err := s.canReadUnit(ctx, tx, a, ua, e); err != nil {
+			return err
+		} else if !ok {
+			return ErrNotFound
+		}
+		if err := s.checkEditable(a, ua, p, "removing evidence"); err != nil {
+			return err
+		}
+		if err := tx.DeleteEvidence(ctx, ev.ID, a.UserID, s.now()); err != nil {
+			return err
+		}
+		out = ev
+		return s.audit(ctx, tx, a, chainOf("ua", ua.ID), "evidence.delete", "evidence", ev.ID, ua.PeriodID, ua.EntityID, ev, nil, "")
+	})
+	return out, err
+}
+
 // OpenEvidence returns an evidence file's record and its verified content.
 // A file whose bytes no longer match their hash is ErrCorrupt and not served.
 func (s *Service) OpenEvidence(ctx context.Context, a Actor, evidenceID int64) (Evidence, io.ReadCloser, error) {

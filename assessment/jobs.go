@@ -110,6 +110,15 @@ func (s *Service) Job(ctx context.Context, a Actor, id int64) (Job, error) {
 	return j, nil
 }
 
+// MyJobs lists the jobs the actor asked for, newest first (at most 50).
+// Roles that cannot request exports have none.
+func (s *Service) MyJobs(ctx context.Context, a Actor) ([]Job, error) {
+	if a.UserID == 0 {
+		return nil, ErrForbidden
+	}
+	return s.store.JobsOf(ctx, a.UserID, 50)
+}
+
 // ClaimJob takes the oldest queued job, or a running one whose instance
 // stopped reporting (JobStale), for this instance; ErrNotFound when there is
 // none. Jobs that failed JobMaxAttempts times are marked failed.

@@ -200,7 +200,10 @@ type UnitAssessment struct {
 	Version      int        `json:"version"`
 	SubmittedAt  *time.Time `json:"submitted_at,omitempty"`
 	DecidedAt    *time.Time `json:"decided_at,omitempty"`
-	Assessors    []int64    `json:"assessors"`
+	// DecidedBy is the reviewer who last returned, accepted or reopened it.
+	DecidedBy     int64   `json:"decided_by,omitempty"`
+	DecidedByName string  `json:"decided_by_name,omitempty"` // filled in for reading
+	Assessors     []int64 `json:"assessors"`
 }
 
 // Answer is the assessor's answer to one indicator of one unit.
@@ -214,6 +217,7 @@ type Answer struct {
 	Note             string    `json:"note,omitempty"`
 	Version          int       `json:"version"`
 	UpdatedBy        int64     `json:"updated_by,omitempty"`
+	UpdatedByName    string    `json:"updated_by_name,omitempty"` // filled in for reading, never stored
 	UpdatedAt        time.Time `json:"updated_at"`
 }
 
@@ -227,11 +231,12 @@ type AnswerInput struct {
 
 // ReviewComment is a reviewer's remark on a unit or one of its indicators.
 type ReviewComment struct {
-	ID        int64     `json:"id"`
-	Indicator string    `json:"indicator,omitempty"`
-	Body      string    `json:"body"`
-	AuthorID  int64     `json:"author_id,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
+	ID         int64     `json:"id"`
+	Indicator  string    `json:"indicator,omitempty"`
+	Body       string    `json:"body"`
+	AuthorID   int64     `json:"author_id,omitempty"`
+	AuthorName string    `json:"author_name,omitempty"` // filled in for reading
+	CreatedAt  time.Time `json:"created_at"`
 }
 
 // Evidence is a file attached to an answer.
@@ -244,6 +249,7 @@ type Evidence struct {
 	MediaType        string    `json:"media_type"`
 	Size             int64     `json:"size"`
 	UploadedBy       int64     `json:"uploaded_by,omitempty"`
+	UploadedByName   string    `json:"uploaded_by_name,omitempty"` // filled in for reading
 	UploadedAt       time.Time `json:"uploaded_at"`
 }
 
@@ -263,8 +269,10 @@ type Objection struct {
 	State          string          `json:"state"`
 	Statement      string          `json:"statement"`
 	FiledBy        int64           `json:"filed_by"`
+	FiledByName    string          `json:"filed_by_name,omitempty"`
 	FiledAt        time.Time       `json:"filed_at"`
 	DecidedBy      int64           `json:"decided_by,omitempty"`
+	DecidedByName  string          `json:"decided_by_name,omitempty"`
 	DecidedAt      *time.Time      `json:"decided_at,omitempty"`
 	DecisionReason string          `json:"decision_reason,omitempty"`
 	Version        int             `json:"version"`

@@ -246,19 +246,89 @@ func (s *Service) Objections(ctx context.Context, a Actor, periodID, entityID in
 	default:
 		return nil, ErrNotFound
 	}
-	return s.store.Objections(ctx, periodID, entityID)
+	out, err := s.store.Objections(ctx, periodID, entityID)
+	if err != nil {
+		return nil, err
+	}
+	return out, s.nameObjections(ctx, out)
+}
+
+// nameObjections fills in the names of who filed and who decided.
+func (s *Service) nameObjections(ctx context.Context, list []Objection) error {
+	var ids []int64
+	for _, o := range list {
+		ids = append(ids, o.FiledBy, o.DecidedBy)
+	}
+	names, err := s.store.UserNames(ctx, ids...)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		list[i].FiledByName, list[i].DecidedByName = names[list[i].FiledBy], names[list[i].DecidedBy]
+	}
+	return nil
+}
+
+// QueuedObjection is an objection in a reviewer's queue, with the entity it
+// concerns.
+type QueuedObjection struct {
+	Objection
+	EntityName string `json:"entity_name"`
+	EntityKind string `json:"entity_kind"`
+}
+
+// ObjectionQueue lists a period's objections for those who decide or
+// oversee them: a coordinator sees the entities of their province, admin and
+// leadership every entity; state, when set, keeps only that state. Oldest
+// first.
+func (s *Service) ObjectionQueue(ctx context.Context, a Actor, periodID int64, state string) ([]QueuedObjection, error) {
+	if a.Role != RoleAdmin && a.Role != RoleLeadership && a.Role != RoleCoordinator {
+		return nil, ErrForbidden
+	}
+	all, err := s.store.Objections(ctx, periodID, 0)
+	if err != nil {
+		return nil, err
+	}
+	entities := map[int64]Entity{}
+	out := []QueuedObjection{}
+	var kept []Objection
+	for _, o := range all {
+		if state != "" && o.State != state {
+			continue
+		}
+		e, ok := entities[o.EntityID]
+		if !ok {
+			if e, err = s.store.Entity(ctx, o.EntityID); err != nil {
+				return nil, err
+			}
+			entities[o.EntityID] = e
+		}
+		if a.Role == RoleCoordinator && !inProvince(a, e) {
+			continue
+		}
+		kept = append(kept, o)
+	}
+	if err := s.nameObjections(ctx, kept); err != nil {
+		return nil, err
+	}
+	for _, o := range kept {
+		e := entities[o.EntityID]
+		out = append(out, QueuedObjection{Objection: o, EntityName: e.Name, EntityKind: string(e.Kind)})
+	}
+	return out, nil
 }
 
 // ObjectionEvidence is a file an agency attached to its objection.
 type ObjectionEvidence struct {
-	ID           int64     `json:"id"`
-	ObjectionID  int64     `json:"objection_id"`
-	SHA256       string    `json:"sha256"`
-	OriginalName string    `json:"original_name"`
-	MediaType    string    `json:"media_type"`
-	Size         int64     `json:"size"`
-	UploadedBy   int64     `json:"uploaded_by,omitempty"`
-	UploadedAt   time.Time `json:"uploaded_at"`
+	ID             int64     `json:"id"`
+	ObjectionID    int64     `json:"objection_id"`
+	SHA256         string    `json:"sha256"`
+	OriginalName   string    `json:"original_name"`
+	MediaType      string    `json:"media_type"`
+	Size           int64     `json:"size"`
+	UploadedBy     int64     `json:"uploaded_by,omitempty"`
+	UploadedByName string    `json:"uploaded_by_name,omitempty"`
+	UploadedAt     time.Time `json:"uploaded_at"`
 }
 
 // AddObjectionEvidence attaches a file to an undecided objection of the
@@ -315,7 +385,22 @@ func (s *Service) ObjectionFiles(ctx context.Context, a Actor, objectionID int64
 	if _, err := s.Objections(ctx, a, o.PeriodID, o.EntityID); err != nil {
 		return nil, err
 	}
-	return s.store.ObjectionEvidence(ctx, objectionID)
+	files, err := s.store.ObjectionEvidence(ctx, objectionID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(files))
+	for i, f := range files {
+		ids[i] = f.UploadedBy
+	}
+	names, err := s.store.UserNames(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	for i := range files {
+		files[i].UploadedByName = names[files[i].UploadedBy]
+	}
+	return files, nil
 }
 
 // OpenObjectionFile returns an objection file's verified content.

@@ -31,6 +31,8 @@ type Store interface {
 	CreateUser(ctx context.Context, u *User) error
 	User(ctx context.Context, id int64) (User, error)
 	UserByEmail(ctx context.Context, email string) (User, error)
+	// UserNames maps user ids to names; unknown ids and 0 are left out.
+	UserNames(ctx context.Context, ids ...int64) (map[int64]string, error)
 	UpdateUser(ctx context.Context, u User) error
 
 	CreateMethod(ctx context.Context, m *MethodVersion) error
@@ -66,6 +68,7 @@ type Store interface {
 	AddEvidence(ctx context.Context, ev *Evidence) error
 	Evidence(ctx context.Context, id int64) (Evidence, error)
 	EvidenceOf(ctx context.Context, unitAssessmentID int64) ([]Evidence, error)
+	DeleteEvidence(ctx context.Context, id, by int64, at time.Time) error // soft: the row and the file stay
 
 	CreateObjection(ctx context.Context, o *Objection) error // with items
 	Objection(ctx context.Context, id int64, forUpdate bool) (Objection, error)
@@ -110,6 +113,7 @@ type Store interface {
 	// that any instance can run it and none runs it twice.
 	CreateJob(ctx context.Context, j *Job) error
 	Job(ctx context.Context, id int64) (Job, error)
+	JobsOf(ctx context.Context, requestedBy int64, limit int) ([]Job, error)                   // newest first
 	ActiveJob(ctx context.Context, kind string, params []byte, requestedBy int64) (Job, error) // queued or running
 	// ClaimJob marks the oldest queued job, or a running one whose heartbeat
 	// is before staleBefore, running (attempts + 1) and returns it; stale jobs

@@ -140,7 +140,7 @@ func (s *Service) review(ctx context.Context, a Actor, id int64, action string, 
 		if to == UnitReturned {
 			ua.ReturnReason = reason
 		}
-		ua.DecidedAt = ptr(s.now())
+		ua.DecidedAt, ua.DecidedBy = ptr(s.now()), a.UserID
 		if err := tx.UpdateUnitAssessment(ctx, &ua); err != nil {
 			return err
 		}

@@ -63,7 +63,7 @@ var exportNow = time.Date(2024, 1, 10, 2, 0, 0, 0, time.UTC)
 
 func newDemo(t *testing.T) *demoDB {
 	t.Helper()
-	url := pgtest.NewSeeded(t, "bengkulu", seedBengkulu)
+	url := pgtest.NewSeeded(t, "bengkulu3", seedBengkulu)
 	gdb, err := pgstore.Open(context.Background(), url, 5, nil)
 	if err != nil {
 		t.Fatal(err)

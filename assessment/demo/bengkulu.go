@@ -205,6 +205,7 @@ const (
 	lebongCode     = "pemkab-1707"
 	polresDraft    = "polres-1705" // Polres Seluma: 2023 questionnaire still a draft
 	kantahReturned = "kantah-1703" // Kantah Bengkulu Utara: 2023 questionnaire returned
+	kantahFinal    = "kantah-1704" // Kantah Kaur: 2023 result final, open to objections
 )
 
 // Demo user emails.
@@ -529,7 +530,8 @@ func bengkulu2022(in *instrument, entities []Entity, targets map[string]float64)
 
 // bengkulu2023 generates the open 2023 assessment in the middle of field work:
 // Kaur almost done (six units accepted, one submitted), Kota Bengkulu fully
-// accepted and verified, Polres Seluma a partly answered draft, Kantah
+// accepted and verified, Kantah Kaur final (its result shared with it and
+// open to objections), Polres Seluma a partly answered draft, Kantah
 // Bengkulu Utara returned, Lebong not assessed, the rest a mix.
 func bengkulu2023(in *instrument, entities []Entity, prev map[string]scoring.Score) (Period, error) {
 	p := Period{
@@ -555,8 +557,11 @@ func bengkulu2023(in *instrument, entities []Entity, prev map[string]scoring.Sco
 			return Period{}, err
 		}
 		pe := PeriodEntity{EntityCode: e.Code, Assessed: true, State: EntityAssessing}
-		if e.Code == kotaCode {
+		switch e.Code {
+		case kotaCode:
 			pe.State = EntityVerified
+		case kantahFinal:
+			pe.State = EntityFinal
 		}
 		for j, u := range e.Units {
 			state := state2023(rng, e.Code, u.Code)
@@ -589,7 +594,7 @@ func state2023(rng *rand.Rand, entity, unit string) string {
 			return UnitSubmitted
 		}
 		return UnitAccepted
-	case kotaCode:
+	case kotaCode, kantahFinal:
 		return UnitAccepted
 	case polresDraft:
 		return UnitDraft

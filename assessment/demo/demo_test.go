@@ -418,6 +418,10 @@ func TestBengkulu2023InProgress(t *testing.T) {
 			if unitStates[demo.UnitAccepted] != len(e.Units)-1 || unitStates[demo.UnitSubmitted] != 1 {
 				t.Errorf("2023 Kaur: unit states %v, want all accepted but one submitted", unitStates)
 			}
+		case e.Code == "kantah-1704":
+			if pe.State != demo.EntityFinal || unitStates[demo.UnitAccepted] != len(pe.Units) {
+				t.Errorf("2023 Kantah Kaur: state %s, unit states %v; want final, all accepted", pe.State, unitStates)
+			}
 		case e.Kind == "polres" && unitStates[demo.UnitDraft] == len(pe.Units):
 			draftPolres = true
 		case e.Kind == "kantah" && unitStates[demo.UnitReturned] == len(pe.Units):

@@ -259,7 +259,9 @@ func (l *loader) period(p Period) error {
 }
 
 // extend moves an open period's later windows so that today lies inside
-// field work and review, as an extension of the schedule would in practice.
+// field work and review, as an extension of the schedule would in practice,
+// and opens the objection window now for the results already final (the
+// demo's Kantah Kaur), so that an objection can be filed and decided today.
 func (l *loader) extend(periodID int64) error {
 	today := l.opts.Now().UTC().Truncate(24 * time.Hour)
 	p, err := l.store.Period(l.ctx, periodID)
@@ -273,11 +275,11 @@ func (l *loader) extend(periodID int64) error {
 	sc := assessment.Schedule{
 		Fieldwork: assessment.Window{From: p.Fieldwork.From, To: day(90)},
 		Review:    assessment.Window{From: p.Review.From, To: day(120)},
-		Objection: assessment.Window{From: day(121), To: day(135)},
+		Objection: assessment.Window{From: day(-14), To: day(135)},
 		PublishOn: day(140),
 	}
 	_, err = l.svc.SetSchedule(l.ctx, assessment.System, periodID, p.Version, sc,
-		"Demo: field work extended so that the open period can be worked in today")
+		"Demo: field work extended so that the open period can be worked in today; objections to final results open now")
 	return err
 }
 

@@ -94,6 +94,29 @@ func TestLoadBengkuluReproducesTheSeedTable(t *testing.T) {
 	if len(states) != 4 {
 		t.Errorf("2023 unit states: got %v, want draft, submitted, returned and accepted", states)
 	}
+	// Kantah Kaur's 2023 result is final and the objection window is open
+	// today, so its agency user can file an objection now.
+	kantah, err := st.EntityByCode(ctx, "kantah-1704")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pe, err := st.PeriodEntity(ctx, p2023.ID, kantah.ID, false); err != nil || pe.State != assessment.EntityFinal {
+		t.Fatalf("2023 Kantah Kaur: %v, state %s, want final", err, pe.State)
+	}
+	uas, err := st.UnitAssessments(ctx, p2023.ID, kantah.ID)
+	if err != nil || len(uas) != 1 {
+		t.Fatalf("2023 Kantah Kaur units: %v %v", err, uas)
+	}
+	agency, err := st.UserByEmail(ctx, "kantah.kaur@p4.demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := assessment.NewService(st).FileObjection(ctx, agency.Actor(), p2023.ID, kantah.ID, assessment.ObjectionInput{
+		Statement: "Standar pelayanan sudah dipublikasikan.",
+		Items:     []assessment.ObjectionItemInput{{UnitAssessmentID: uas[0].ID, Indicator: "PR.ST.01", RequestedValue: 3}}})
+	if err != nil || o.State != assessment.ObjectionSubmitted {
+		t.Fatalf("objection by Kantah Kaur today: %v %+v", err, o)
+	}
 	// Every change went through the audit log, intact.
 	n, problem, err := assessment.NewService(st).VerifyAudit(ctx)
 	if err != nil || problem != nil || n < 1000 {

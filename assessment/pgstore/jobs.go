@@ -48,6 +48,19 @@ func (s *Store) Job(ctx context.Context, id int64) (assessment.Job, error) {
 	return row.toJob(), err
 }
 
+// JobsOf lists a user's jobs, newest first, at most limit.
+func (s *Store) JobsOf(ctx context.Context, requestedBy int64, limit int) ([]assessment.Job, error) {
+	var rows []jobRow
+	if err := s.q(ctx).Raw(`SELECT `+jobColumns+` FROM jobs WHERE requested_by = ? ORDER BY id DESC LIMIT ?`, requestedBy, limit).Scan(&rows).Error; err != nil {
+		return nil, translate(err, "jobs")
+	}
+	out := make([]assessment.Job, len(rows))
+	for i, r := range rows {
+		out[i] = r.toJob()
+	}
+	return out, nil
+}
+
 // ActiveJob finds a queued or running job of a user with the same kind and parameters.
 func (s *Store) ActiveJob(ctx context.Context, kind string, params []byte, requestedBy int64) (assessment.Job, error) {
 	var row jobRow

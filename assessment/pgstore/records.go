@@ -174,6 +174,19 @@ func (s *Store) Evidence(ctx context.Context, id int64) (assessment.Evidence, er
 	return row.to(), err
 }
 
+// DeleteEvidence marks an attachment deleted (the row and the file stay for
+// the audit trail); ErrNotFound when it is missing or already deleted.
+func (s *Store) DeleteEvidence(ctx context.Context, id, by int64, at time.Time) error {
+	n, err := exec(s.q(ctx), "delete evidence", `UPDATE evidence SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL`, at, nz(by), id)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("evidence %d: %w", id, assessment.ErrNotFound)
+	}
+	return nil
+}
+
 // EvidenceOf lists a unit assessment's attachments.
 func (s *Store) EvidenceOf(ctx context.Context, uaID int64) ([]assessment.Evidence, error) {
 	var rows []evidenceRow

@@ -310,6 +310,33 @@ func (s *Store) User(ctx context.Context, id int64) (assessment.User, error) {
 	return row.toUser(), err
 }
 
+// UserNames maps user ids to names in one query.
+func (s *Store) UserNames(ctx context.Context, ids ...int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	seen := map[int64]bool{}
+	var want []int64
+	for _, id := range ids {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			want = append(want, id)
+		}
+	}
+	if len(want) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ID   int64
+		Name string
+	}
+	if err := s.q(ctx).Raw(`SELECT id, name FROM users WHERE id IN ?`, want).Scan(&rows).Error; err != nil {
+		return nil, translate(err, "user names")
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
+	}
+	return out, nil
+}
+
 // UserByEmail reads a user by email, case-insensitively.
 func (s *Store) UserByEmail(ctx context.Context, email string) (assessment.User, error) {
 	var row userRow
@@ -527,12 +554,16 @@ type uaRow struct {
 	Version      int
 	SubmittedAt  *time.Time
 	DecidedAt    *time.Time
+	DecidedBy    *int64
 	Assessors    string
 }
 
 func (r uaRow) to() assessment.UnitAssessment {
 	ua := assessment.UnitAssessment{ID: r.ID, PeriodID: r.PeriodID, EntityID: r.EntityID, UnitID: r.UnitID, State: r.State,
 		ReturnReason: r.ReturnReason, Version: r.Version, SubmittedAt: r.SubmittedAt, DecidedAt: r.DecidedAt, Assessors: []int64{}}
+	if r.DecidedBy != nil {
+		ua.DecidedBy = *r.DecidedBy
+	}
 	for _, f := range strings.Fields(strings.ReplaceAll(r.Assessors, ",", " ")) {
 		var id int64
 		if _, err := fmt.Sscan(f, &id); err == nil {
@@ -542,7 +573,7 @@ func (r uaRow) to() assessment.UnitAssessment {
 	return ua
 }
 
-const uaSelect = `SELECT ua.id, ua.period_id, ua.entity_id, ua.unit_id, ua.state, ua.return_reason, ua.version, ua.submitted_at, ua.decided_at,
+const uaSelect = `SELECT ua.id, ua.period_id, ua.entity_id, ua.unit_id, ua.state, ua.return_reason, ua.version, ua.submitted_at, ua.decided_at, ua.decided_by,
 	coalesce((SELECT string_agg(user_id::text, ',' ORDER BY user_id) FROM assignments a WHERE a.unit_assessment_id = ua.id), '') AS assessors
 	FROM unit_assessments ua`
 
@@ -581,8 +612,8 @@ func (s *Store) UnitAssessments(ctx context.Context, periodID, entityID int64) (
 
 // UpdateUnitAssessment writes state fields if the version is current.
 func (s *Store) UpdateUnitAssessment(ctx context.Context, ua *assessment.UnitAssessment) error {
-	n, err := exec(s.q(ctx), "update unit assessment", `UPDATE unit_assessments SET state = ?, return_reason = ?, submitted_at = ?, decided_at = ?,
-		version = version + 1, updated_at = now() WHERE id = ? AND version = ?`, ua.State, ua.ReturnReason, ua.SubmittedAt, ua.DecidedAt, ua.ID, ua.Version)
+	n, err := exec(s.q(ctx), "update unit assessment", `UPDATE unit_assessments SET state = ?, return_reason = ?, submitted_at = ?, decided_at = ?, decided_by = ?,
+		version = version + 1, updated_at = now() WHERE id = ? AND version = ?`, ua.State, ua.ReturnReason, ua.SubmittedAt, ua.DecidedAt, nz(ua.DecidedBy), ua.ID, ua.Version)
 	if err != nil {
 		return err
 	}

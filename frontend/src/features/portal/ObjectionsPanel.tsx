@@ -1,11 +1,16 @@
 import { Alert, Badge, Button, Card, CloseButton, Group, List, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { LoadingState } from '../../components/LoadingState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../i18n/format';
 import type { Windows } from '../public-results/types';
+import { IconPaperclip } from '../../components/icons';
+import { checkObjectionFile, filesKey, uploadObjectionFile, useObjectionFiles } from '../objections/api';
+import { FileList } from '../objections/FileList';
+import { formatBytes, maxEvidenceBytes, evidenceAccept, type EvidenceProblem } from '../questionnaire/Evidence';
 import { useFileObjection, useObjections } from '../results/api';
 import type { ExplanationView, Objection } from '../results/types';
 import { jakartaToday, objectionAvailability } from './objectionWindow';
@@ -102,6 +107,11 @@ function ObjectionCard({ objection: o, nameOf }: { objection: Objection; nameOf:
           </Text>
         )}
       </Group>
+      {o.filed_by_name && (
+        <Text size="sm" c="dimmed">
+          {t('objections.portal.filedBy', { name: o.filed_by_name })}
+        </Text>
+      )}
       <Text mt="xs">{o.statement}</Text>
       <List size="sm" mt="xs" spacing={2}>
         {o.items.map((it, i) => (
@@ -120,10 +130,27 @@ function ObjectionCard({ objection: o, nameOf }: { objection: Objection; nameOf:
           </Text>{' '}
           {o.decision_reason}
           {o.decided_at ? ` (${f.date(o.decided_at)})` : ''}
+          {o.decided_by_name ? ` · ${t('objections.portal.decidedBy', { name: o.decided_by_name })}` : ''}
         </Text>
       )}
+      <Text size="sm" fw={600} mt="xs">
+        {t('objections.portal.files')}
+      </Text>
+      <ObjectionFiles id={o.id} />
     </Card>
   );
+}
+
+function ObjectionFiles({ id }: { id: number }) {
+  const files = useObjectionFiles(id);
+  if (files.isError) return <ProblemAlert error={files.error} onRetry={() => void files.refetch()} />;
+  return <FileList files={files.data} objectionId={id} />;
+}
+
+interface PickedFile {
+  key: string;
+  file: File;
+  problem: EvidenceProblem | null;
 }
 
 interface DraftItem {
@@ -141,6 +168,12 @@ function ObjectionForm({ year, entityId, explanation, units }: { year: number; e
   const [items, setItems] = useState<DraftItem[]>(first ? [{ unitId: first.unitId, indicator: '', requested: '' }] : []);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
+  const [picked, setPicked] = useState<PickedFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadErrors, setUploadErrors] = useState<string[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const qc = useQueryClient();
+  const f = useFormat();
 
   const indicatorsOf = (unitId: number) =>
     explanation?.explanation.units
@@ -174,8 +207,11 @@ function ObjectionForm({ year, entityId, explanation, units }: { year: number; e
       if (it.requested === '') errs[`items[${i}].requested_value`] = t('validation.required');
     });
     if (items.length === 0) errs.items = t('portal.objections.needItem');
+    const bad = picked.find((p) => p.problem);
+    if (bad) errs.files = t(`evidence.problem.${bad.problem!}`, { size: formatBytes(maxEvidenceBytes, f.number) });
     setClientErrors(errs);
     if (Object.keys(errs).length > 0) return;
+    setUploadErrors([]);
     file.mutate(
       {
         statement: statement.trim(),
@@ -186,10 +222,34 @@ function ObjectionForm({ year, entityId, explanation, units }: { year: number; e
         })),
       },
       {
-        onSuccess: () => {
-          setDone(true);
+        onSuccess: async (o) => {
+          // The files go to the objection just filed, one by one.
+          const toSend = picked;
+          setPicked([]);
           setStatement('');
           setItems([{ unitId: usable[0]!.unitId, indicator: '', requested: '' }]);
+          if (toSend.length > 0) {
+            setUploading(true);
+            const failed: string[] = [];
+            for (const p of toSend) {
+              try {
+                await uploadObjectionFile(o.id, p.file);
+              } catch (err) {
+                const code = isApiError(err) ? err.errors[0]?.code : undefined;
+                const why =
+                  code && ['too_large', 'unsupported_type', 'empty'].includes(code)
+                    ? t(`evidence.problem.${code as EvidenceProblem}`, { size: formatBytes(maxEvidenceBytes, f.number) })
+                    : isApiError(err) && err.detail
+                      ? err.detail
+                      : t('evidence.failed');
+                failed.push(t('objections.portal.uploadFailed', { name: p.file.name, reason: why }));
+              }
+            }
+            setUploadErrors(failed);
+            setUploading(false);
+            await qc.invalidateQueries({ queryKey: filesKey(o.id) });
+          }
+          setDone(true);
         },
       },
     );
@@ -268,6 +328,73 @@ function ObjectionForm({ year, entityId, explanation, units }: { year: number; e
             </Card>
           );
         })}
+        <Stack gap={6}>
+          <Text fw={500} size="sm" id="objection-files-label">
+            {t('objections.portal.files')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('objections.portal.filesHint', { size: formatBytes(maxEvidenceBytes, f.number) })}
+          </Text>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            accept={evidenceAccept}
+            hidden
+            data-testid="objection-file-input"
+            aria-labelledby="objection-files-label"
+            onChange={(e) => {
+              const list = Array.from(e.currentTarget.files ?? []);
+              setPicked((ps) => [
+                ...ps,
+                ...list.map((file) => ({ key: `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`, file, problem: checkObjectionFile(file) })),
+              ]);
+              e.currentTarget.value = '';
+            }}
+          />
+          <Group>
+            <Button variant="default" leftSection={<IconPaperclip size={18} />} onClick={() => fileInput.current?.click()}>
+              {t('objections.portal.attach')}
+            </Button>
+          </Group>
+          {picked.length > 0 && (
+            <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-labelledby="objection-files-label">
+              {picked.map((p) => (
+                <Group key={p.key} component="li" gap="xs" wrap="nowrap">
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {p.file.name} · {formatBytes(p.file.size, f.number)}
+                    {p.problem && (
+                      <Text span c="var(--mantine-color-error)" size="sm">
+                        {' '}
+                        — {t(`evidence.problem.${p.problem}`, { size: formatBytes(maxEvidenceBytes, f.number) })}
+                      </Text>
+                    )}
+                  </Text>
+                  <CloseButton aria-label={t('objections.portal.removeFile', { name: p.file.name })} onClick={() => setPicked((ps) => ps.filter((x) => x.key !== p.key))} />
+                </Group>
+              ))}
+            </Stack>
+          )}
+          {clientErrors.files && (
+            <Text c="var(--mantine-color-error)" size="sm" role="alert">
+              {clientErrors.files}
+            </Text>
+          )}
+        </Stack>
+        {uploading && (
+          <Text size="sm" role="status">
+            {t('objections.portal.uploading')}
+          </Text>
+        )}
+        {uploadErrors.length > 0 && (
+          <Alert color="red" role="alert">
+            {uploadErrors.map((m) => (
+              <Text key={m} size="sm">
+                {m}
+              </Text>
+            ))}
+          </Alert>
+        )}
         {clientErrors.items && (
           <Text c="var(--mantine-color-error)" size="sm" role="alert">
             {clientErrors.items}
@@ -277,7 +404,7 @@ function ObjectionForm({ year, entityId, explanation, units }: { year: number; e
           <Button variant="default" onClick={() => setItems((xs) => [...xs, { unitId: usable[0]!.unitId, indicator: '', requested: '' }])}>
             {t('portal.objections.addItem')}
           </Button>
-          <Button type="submit" loading={file.isPending}>
+          <Button type="submit" loading={file.isPending || uploading}>
             {t('portal.objections.submit')}
           </Button>
         </Group>

@@ -41,7 +41,7 @@ export function ConflictPanel({ mine, theirs, levels, me, onKeepMine, onTakeThei
       ? t('conflict.someone')
       : theirs.updated_by === me
         ? t('conflict.youElsewhere')
-        : t('conflict.user', { id: theirs.updated_by });
+        : theirs.updated_by_name || t('conflict.user', { id: theirs.updated_by });
   const rows: { label: string; mine: string; theirs: string }[] = [
     { label: t('conflict.answer'), mine: describe(mine, levels), theirs: describe(theirs, levels) },
   ];

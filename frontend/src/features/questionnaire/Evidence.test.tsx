@@ -1,5 +1,9 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { checkEvidenceFile, maxEvidenceBytes } from './Evidence';
+import { ApiError } from '../../api/client';
+import { renderUI } from '../../test/render';
+import { checkEvidenceFile, EvidenceList, maxEvidenceBytes } from './Evidence';
 
 describe('checkEvidenceFile', () => {
   it.each([
@@ -14,5 +18,49 @@ describe('checkEvidenceFile', () => {
     ['an old Word file', { name: 'surat.doc', size: 100, type: 'application/msword' }, 'unsupported_type'],
   ])('%s', (_name, file, want) => {
     expect(checkEvidenceFile(file)).toBe(want);
+  });
+});
+
+describe('EvidenceList', () => {
+  const file = {
+    id: 7,
+    indicator: 'PR.ST.10',
+    original_name: 'foto-atribut.png',
+    media_type: 'image/png',
+    size: 2048,
+    uploaded_by_name: 'Dewi Lestari',
+    uploaded_at: '2023-08-02T02:30:00Z',
+  };
+
+  it('names the uploader and removes a file only after confirmation', async () => {
+    const removed: number[] = [];
+    renderUI(<EvidenceList files={[file]} onDelete={async (e) => void removed.push(e.id)} />);
+    expect(screen.getByText(/Dewi Lestari/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus berkas foto-atribut.png' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Hapus berkas bukti?' });
+    expect(removed).toEqual([]);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Batal' }));
+    expect(removed).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus berkas foto-atribut.png' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ya, hapus' }));
+    await waitFor(() => expect(removed).toEqual([7]));
+  });
+
+  it('shows why a removal failed and keeps the dialog open', async () => {
+    renderUI(
+      <EvidenceList
+        files={[file]}
+        onDelete={() => Promise.reject(new ApiError({ type: '/problems/state', title: 'Conflict', status: 409, detail: 'the unit is waiting for review' }))}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus berkas foto-atribut.png' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Ya, hapus' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('the unit is waiting for review');
+  });
+
+  it('offers no removal without onDelete (read-only)', () => {
+    renderUI(<EvidenceList files={[file]} />);
+    expect(screen.queryByRole('button', { name: /Hapus/ })).toBeNull();
   });
 });

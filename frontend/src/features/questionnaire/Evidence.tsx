@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, CloseButton, Group, Image, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Button, CloseButton, Group, Image, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -51,27 +51,76 @@ export function formatBytes(n: number, number: (v: number, o?: Intl.NumberFormat
   return `${number(n / (1024 * 1024), { maximumFractionDigits: 1 })} MB`;
 }
 
-/** EvidenceList shows the files attached to an indicator, images as thumbnails, each with a download link. */
-export function EvidenceList({ files }: { files: readonly Evidence[] }) {
+/**
+ * EvidenceList shows the files attached to an indicator, images as
+ * thumbnails, each with a download link and who uploaded it. With onDelete
+ * (the unit's assessor, while it is editable) each file also has a remove
+ * button that asks for confirmation first.
+ */
+export function EvidenceList({ files, onDelete }: { files: readonly Evidence[]; onDelete?: (e: Evidence) => Promise<void> }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const [confirm, setConfirm] = useState<Evidence | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   if (files.length === 0) return null;
+  const remove = async () => {
+    if (!confirm || !onDelete) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onDelete(confirm);
+      setConfirm(null);
+    } catch (err) {
+      setError(isApiError(err) && err.isNetwork ? t('evidence.offline') : isApiError(err) && err.detail ? err.detail : t('evidence.deleteFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('evidence.listLabel')}>
-      {files.map((e) => (
-        <Group key={e.id} component="li" gap="sm" wrap="nowrap" align="center">
-          <Thumb src={e.media_type.startsWith('image/') && !/hei[cf]/.test(e.media_type) ? evidenceURL(e.id) : undefined} />
-          <Box style={{ minWidth: 0 }}>
-            <Anchor href={evidenceURL(e.id)} download={e.original_name} style={{ overflowWrap: 'anywhere' }}>
-              {e.original_name}
-            </Anchor>
-            <Text size="xs" c="dimmed">
-              {formatBytes(e.size, f.number)} · {formatDateTime(e.uploaded_at, f.lang)}
-            </Text>
-          </Box>
-        </Group>
-      ))}
-    </Stack>
+    <>
+      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('evidence.listLabel')}>
+        {files.map((e) => (
+          <Group key={e.id} component="li" gap="sm" wrap="nowrap" align="center">
+            <Thumb src={e.media_type.startsWith('image/') && !/hei[cf]/.test(e.media_type) ? evidenceURL(e.id) : undefined} />
+            <Box style={{ minWidth: 0, flex: 1 }}>
+              <Anchor href={evidenceURL(e.id)} download={e.original_name} style={{ overflowWrap: 'anywhere' }}>
+                {e.original_name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {formatBytes(e.size, f.number)} · {e.uploaded_by_name ? `${e.uploaded_by_name} · ` : ''}
+                {formatDateTime(e.uploaded_at, f.lang)}
+              </Text>
+            </Box>
+            {onDelete && (
+              <Button variant="subtle" color="red" size="compact-sm" mih={44} aria-label={t('evidence.deleteNamed', { name: e.original_name })} onClick={() => setConfirm(e)}>
+                {t('evidence.delete')}
+              </Button>
+            )}
+          </Group>
+        ))}
+      </Stack>
+      {onDelete && (
+        <Modal opened={confirm !== null} onClose={() => (busy ? undefined : setConfirm(null))} title={t('evidence.deleteTitle')} centered>
+          <Stack gap="md">
+            <Text>{t('evidence.deleteBody', { name: confirm?.original_name ?? '' })}</Text>
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirm(null)} disabled={busy}>
+                {t('evidence.deleteCancel')}
+              </Button>
+              <Button color="red" onClick={() => void remove()} loading={busy}>
+                {t('evidence.deleteConfirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </>
   );
 }
 

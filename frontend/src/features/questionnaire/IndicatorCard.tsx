@@ -28,6 +28,8 @@ export interface IndicatorCardProps {
   /** Marked after a submit check found it unanswered. */
   missing: boolean;
   onUploaded: (e: Evidence) => void;
+  /** Removes a file (the server refuses unless the unit is editable by this user). */
+  onDeleteEvidence?: (e: Evidence) => Promise<void>;
 }
 
 /**
@@ -46,6 +48,7 @@ export const IndicatorCard = memo(function IndicatorCard({
   readOnly,
   missing,
   onUploaded,
+  onDeleteEvidence,
 }: IndicatorCardProps) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
@@ -100,6 +103,7 @@ export const IndicatorCard = memo(function IndicatorCard({
               {c.body}
             </Text>
             <Text size="xs" c="dimmed" mt={4}>
+              {c.author_name ? `${c.author_name} · ` : ''}
               {formatDateTime(c.created_at, f.lang)}
             </Text>
           </Alert>
@@ -218,7 +222,7 @@ export const IndicatorCard = memo(function IndicatorCard({
           <Text fw={600} size="sm">
             {t('evidence.title', { count: evidence.length })}
           </Text>
-          <EvidenceList files={evidence} />
+          <EvidenceList files={evidence} onDelete={readOnly ? undefined : onDeleteEvidence} />
           {!readOnly && <EvidenceUpload unit={unit} indicator={ind.code} onUploaded={onUploaded} />}
         </Stack>
       </Stack>

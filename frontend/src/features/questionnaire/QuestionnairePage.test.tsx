@@ -87,7 +87,7 @@ describe('QuestionnairePage', () => {
   it('shows both answers on a 412 and saves mine on the server version when asked', async () => {
     const { server, puts } = await openPage();
     // Someone else saves PR.ST.01 (version 2) after the page was loaded.
-    server.answers.set('PR.ST.01', answer('PR.ST.01', 0, 2, { updated_by: 7, note: 'Papan tidak ada', updated_at: '2023-08-01T03:00:00Z' }));
+    server.answers.set('PR.ST.01', answer('PR.ST.01', 0, 2, { updated_by: 7, updated_by_name: 'Budi Santoso', note: 'Papan tidak ada', updated_at: '2023-08-01T03:00:00Z' }));
     const c = card('PR.ST.01');
     await userEvent.click(within(c).getByRole('radio', { name: /^Nilai 3:/ }));
     const conflict = await within(c).findByTestId('conflict');
@@ -95,7 +95,7 @@ describe('QuestionnairePage', () => {
     expect(within(conflict).getByText('Konflik: jawaban ini diubah di tempat lain')).toBeInTheDocument();
     const row = within(conflict).getByRole('row', { name: /^Nilai/ });
     expect(within(row).getAllByRole('cell').map((td) => td.textContent)).toEqual(['3 — Memenuhi', '0 — Tidak ada']);
-    expect(within(conflict).getByText(/disimpan pengguna #7, 1 Agustus 2023/)).toBeInTheDocument();
+    expect(within(conflict).getByText(/disimpan Budi Santoso, 1 Agustus 2023/)).toBeInTheDocument();
     expect(within(conflict).getByRole('row', { name: /^Catatan penilai/ })).toHaveTextContent('Papan tidak ada');
     expect(server.answers.get('PR.ST.01')?.value).toBe(0); // nothing overwritten
     // The page says so too, with a link to it.

@@ -16,7 +16,7 @@ import { SurveyEntryLink } from '../survey/SurveyReviewPanel';
 import { workKey } from '../work/api';
 import { UnitStateBadge } from '../work/UnitStateBadge';
 import type { AnswerSync, SyncSummary } from './answerSync';
-import { scoreKey, submitUnit, unansweredFromErrors, unitKey, useMethod, useUnit, useUnitScore } from './api';
+import { deleteEvidence, scoreKey, submitUnit, unansweredFromErrors, unitKey, useMethod, useUnit, useUnitScore } from './api';
 import { formatDateTime, formatTime } from './format';
 import { IndicatorCard } from './IndicatorCard';
 import { buildQuestionnaire, indicatorAnchor, type MethodFile, type Questionnaire } from './method';
@@ -95,6 +95,13 @@ function Loaded({ view, method, user }: { view: UnitView; method: MethodFile; us
     },
     [qc, unitId],
   );
+  const onDeleteEvidence = useCallback(
+    async (e: Evidence) => {
+      await deleteEvidence(e.id);
+      qc.setQueryData<UnitView>(unitKey(unitId), (old) => (old ? { ...old, evidence: old.evidence.filter((x) => x.id !== e.id) } : old));
+    },
+    [qc, unitId],
+  );
   const [missing, setMissing] = useState<{ codes: string[]; fromServer: boolean } | null>(null);
   const missingSet = useMemo(() => new Set(missing?.codes ?? []), [missing]);
 
@@ -113,6 +120,7 @@ function Loaded({ view, method, user }: { view: UnitView; method: MethodFile; us
             <Text style={{ whiteSpace: 'pre-wrap' }}>{a.return_reason}</Text>
             {a.decided_at && (
               <Text size="xs" c="dimmed" mt={4}>
+                {a.decided_by_name ? `${a.decided_by_name} · ` : ''}
                 {formatDateTime(a.decided_at, f.lang)}
               </Text>
             )}
@@ -140,6 +148,7 @@ function Loaded({ view, method, user }: { view: UnitView; method: MethodFile; us
             evidenceBy={evidenceBy}
             commentsBy={commentsBy}
             onUploaded={onUploaded}
+            onDeleteEvidence={onDeleteEvidence}
             score={score}
             dimensionNames={dimensionNames}
             missing={missing}
@@ -161,6 +170,7 @@ interface BodyProps {
   evidenceBy: Map<string, Evidence[]>;
   commentsBy: Map<string, ReviewComment[]>;
   onUploaded: (e: Evidence) => void;
+  onDeleteEvidence: (e: Evidence) => Promise<void>;
   score: ReturnType<typeof useUnitScore>;
   dimensionNames: Map<string, string>;
   missing: { codes: string[]; fromServer: boolean } | null;
@@ -215,6 +225,7 @@ function Body(p: BodyProps) {
                         readOnly={p.readOnly}
                         missing={p.missingSet.has(ind.code)}
                         onUploaded={p.onUploaded}
+                        onDeleteEvidence={p.onDeleteEvidence}
                       />
                     ))}
                   </Stack>

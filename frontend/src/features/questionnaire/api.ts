@@ -63,6 +63,11 @@ export function uploadEvidence(unit: number, indicator: string, file: File) {
   return api.post(`${unitPath(unit)}/evidence`, form, evidenceSchema);
 }
 
+/** deleteEvidence removes a file from an editable unit (its assessor); the server keeps it for the audit trail. */
+export function deleteEvidence(id: number) {
+  return api.delete(`/api/v1/evidence/${id}`);
+}
+
 /** evidenceURL is where a file is downloaded (and an image shown). */
 export function evidenceURL(id: number): string {
   return `/api/v1/evidence/${id}`;

@@ -12,6 +12,7 @@ export const answerSchema = z.object({
   note: z.string().optional().default(''),
   version: z.number(),
   updated_by: z.number().optional(),
+  updated_by_name: z.string().optional(),
   updated_at: z.string().optional(),
 });
 
@@ -28,6 +29,7 @@ export const evidenceSchema = z.object({
   media_type: z.string(),
   size: z.number(),
   uploaded_by: z.number().optional(),
+  uploaded_by_name: z.string().optional(),
   uploaded_at: z.string(),
 });
 
@@ -40,6 +42,7 @@ export const commentSchema = z.object({
   indicator: z.string().optional(),
   body: z.string(),
   author_id: z.number().optional(),
+  author_name: z.string().optional(),
   created_at: z.string(),
 });
 
@@ -57,6 +60,7 @@ export const unitAssessmentSchema = z.object({
   version: z.number(),
   submitted_at: z.string().optional(),
   decided_at: z.string().optional(),
+  decided_by_name: z.string().optional(),
   assessors: z.array(z.number()).nullable().optional(),
 });
 

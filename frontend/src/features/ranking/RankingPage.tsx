@@ -11,6 +11,7 @@ import type { Period } from '../public-results/types';
 import { useInternalPeriods, useInternalRanking, useProvinceRegions, type InternalRankingQuery } from '../results/api';
 import { NotAssessedList } from '../results/NotAssessedList';
 import type { User } from '../session/types';
+import { WorkbookDownload } from '../exports/WorkbookDownload';
 import { DistributionPanel } from './DistributionPanel';
 import { RankingGrid } from './RankingGrid';
 import { defaultDir, defaultSort, filterRows, parseSortKey, sortRows, type SortState } from './rankingView';
@@ -255,6 +256,14 @@ function RankingBody({ user, periods, period, params, onChange }: RankingBodyPro
               {t('ranking.provisional')}
             </Text>
           )}
+        </Group>
+        {/* The workbook of the shown period and place: a province at once, the nation in the background. */}
+        <Group mt="md">
+          <WorkbookDownload
+            key={`${period.year}-${national ? '' : (province ?? '')}`}
+            year={period.year}
+            province={coordinator ? ownProvince : national ? undefined : province}
+          />
         </Group>
       </Paper>
       {results}

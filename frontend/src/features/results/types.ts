@@ -168,8 +168,11 @@ export const objectionSchema = z.object({
   /** submitted, accepted, partly_accepted or rejected. */
   state: z.string(),
   statement: z.string(),
+  entity_id: z.number().nullish(),
   filed_at: z.string().nullish(),
+  filed_by_name: z.string().nullish(),
   decided_at: z.string().nullish(),
+  decided_by_name: z.string().nullish(),
   decision_reason: z.string().nullish(),
   items: list(
     z.object({

@@ -163,6 +163,11 @@ const ReviewIndicator = memo(function ReviewIndicator({
             <Text fw={700} data-testid="answer">
               {t('review.answer')}: {describe(a, ind.levels)}
             </Text>
+            {answer?.updated_by_name && answer.updated_at && (
+              <Text size="xs" c="dimmed" data-testid="answer-by">
+                {t('evidence.changedBy', { name: answer.updated_by_name, date: formatDateTime(answer.updated_at, f.lang) })}
+              </Text>
+            )}
             {a?.na && (
               <Text size="sm">
                 <strong>{t('review.naReason')}</strong> {a.na_reason}
@@ -188,6 +193,7 @@ const ReviewIndicator = memo(function ReviewIndicator({
               <Alert key={c.id} color="grape" variant="light" p="xs" icon={<IconMessage size={18} />} title={t('review.previousComments')}>
                 <Text size="sm">{c.body}</Text>
                 <Text size="xs" c="dimmed">
+                  {c.author_name ? `${c.author_name} · ` : ''}
                   {formatDateTime(c.created_at, f.lang)}
                 </Text>
               </Alert>

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ombudsman-ri/p4/assessment"
 	"github.com/ombudsman-ri/p4/excel"
@@ -28,6 +29,12 @@ func FuzzReadImports(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		defer func() {
+			if d := time.Since(start); d > 2*time.Second {
+				t.Fatalf("reading a %d-byte upload took %s", len(data), d)
+			}
+		}()
 		check := func(reader string, err error, problems []assessment.FieldError) {
 			if err != nil {
 				var ve *assessment.ValidationError

@@ -3,11 +3,18 @@ package pgstore_test
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"os"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/ombudsman-ri/p4/assessment"
+	"github.com/ombudsman-ri/p4/assessment/demo"
+	"github.com/ombudsman-ri/p4/assessment/filestore"
+	"github.com/ombudsman-ri/p4/assessment/pgstore"
+	"github.com/ombudsman-ri/p4/pgtest"
+	"github.com/ombudsman-ri/p4/scoring"
 )
 
 // interruptingStore runs interrupt when the recompute reaches its ranking
@@ -94,5 +101,118 @@ func TestRecomputeKilledMidwayLeavesLastSnapshotWhole(t *testing.T) {
 				t.Fatalf("recomputed score: got %s, want 50.00 (one of two units at 0)", snap.Score)
 			}
 		})
+	}
+}
+
+// seedBengkulu loads the Bengkulu demo data into a template database.
+func seedBengkulu(url string) error {
+	ctx := context.Background()
+	gdb, err := pgstore.Open(ctx, url, 5, nil)
+	if err != nil {
+		return err
+	}
+	sqlDB, _ := gdb.DB()
+	defer sqlDB.Close()
+	dir, err := os.MkdirTemp("", "p4-blobs-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	blobs, err := filestore.New(dir)
+	if err != nil {
+		return err
+	}
+	ds, err := demo.Bengkulu()
+	if err != nil {
+		return err
+	}
+	return demo.Load(ctx, pgstore.New(gdb), blobs, ds)
+}
+
+// The full recompute of a period and one SQL aggregate over the same
+// answers (pgstore.EntityScoresSQL, written independently of package
+// scoring) give identical scores for every entity: on the demo's published
+// 2022 (computed through the workflow) and on 2023 in field work, drafts
+// and unanswered indicators included, after RecomputePeriod.
+func TestRecomputePeriodEqualsSQLAggregate(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.NewSeeded(t, "bengkulu", seedBengkulu)
+	gdb, err := pgstore.Open(ctx, url, 5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlDB, _ := gdb.DB()
+	defer sqlDB.Close()
+	st := pgstore.New(gdb)
+	svc := assessment.NewService(st)
+	current := func(periodID int64) map[int64]scoring.Score {
+		var rows []struct {
+			EntityID int64
+			Score    string
+		}
+		gdb.Raw(`SELECT c.entity_id, r.score::text AS score FROM current_results c JOIN result_snapshots r ON r.id = c.snapshot_id WHERE c.period_id = ?`, periodID).Scan(&rows)
+		out := map[int64]scoring.Score{}
+		for _, r := range rows {
+			s, err := scoring.ParseScore(r.Score)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[r.EntityID] = s
+		}
+		return out
+	}
+	compare := func(what string, periodID int64, m *scoring.Method, want int) {
+		t.Helper()
+		sqlScores, err := st.EntityScoresSQL(ctx, periodID, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := current(periodID)
+		if len(got) != want || len(sqlScores) != want {
+			t.Fatalf("%s: %d current results, %d SQL scores; want %d each", what, len(got), len(sqlScores), want)
+		}
+		for id, s := range got {
+			if sqlScores[id] != s {
+				t.Errorf("%s: entity %d: recompute %s, SQL aggregate %s", what, id, s, sqlScores[id])
+			}
+		}
+	}
+	method := func(p assessment.Period) *scoring.Method {
+		mv, err := st.Method(ctx, p.MethodID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := scoring.ParseFile(mv.Definition)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	p2022, err := st.PeriodByYear(ctx, 2022)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compare("2022 as published", p2022.ID, method(p2022), 31)
+	if _, err := svc.RecomputePeriod(ctx, assessment.System, p2022.ID); !errors.Is(err, assessment.ErrLocked) {
+		t.Errorf("recompute of a published period: %v, want locked", err)
+	}
+	p2023, err := st.PeriodByYear(ctx, 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var assessed int
+	gdb.Raw(`SELECT count(*) FROM period_entities WHERE period_id = ? AND assessed`, p2023.ID).Scan(&assessed)
+	n, err := svc.RecomputePeriod(ctx, assessment.System, p2023.ID)
+	if err != nil || n != assessed || n < 25 {
+		t.Fatalf("recompute 2023: %d entities, %v; want the %d assessed", n, err, assessed)
+	}
+	compare("2023 recomputed", p2023.ID, method(p2023), assessed)
+	if _, problem, err := svc.VerifyAudit(ctx); err != nil || problem != nil {
+		t.Fatalf("audit after the recompute: %v %v", problem, err)
+	}
+	var ranked int64
+	gdb.Raw(`SELECT count(*) FROM rankings WHERE period_id = ?`, p2023.ID).Scan(&ranked)
+	if ranked == 0 {
+		t.Error("no rankings after the recompute")
 	}
 }

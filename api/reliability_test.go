@@ -3,6 +3,8 @@ package api_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -41,9 +43,12 @@ func TestConcurrentAutosaveOverHTTP(t *testing.T) {
 	if len(inds) < private+1 {
 		t.Fatalf("only %d indicators", len(inds))
 	}
+	// One sign-in, its session on every tablet (argon2id per tablet would
+	// only slow the test down).
+	first := s.signedIn("penilai1@p4.demo")
 	tablets := make([]*client, private+shared)
 	for k := range tablets {
-		tablets[k] = s.signedIn("penilai1@p4.demo")
+		tablets[k] = s.sharing(first)
 	}
 	path := func(ind string) string { return "/api/v1/unit-assessments/" + itoa(i.draftUA) + "/answers/" + ind }
 	type ack struct {
@@ -135,6 +140,14 @@ func TestConcurrentAutosaveOverHTTP(t *testing.T) {
 	if got.Version != top || got.Note != sharedWins[top] || len(sharedWins) != top-versions[inds[private]] {
 		t.Errorf("shared answer: stored version %d %q; wins %v from version %d", got.Version, got.Note, sharedWins, versions[inds[private]])
 	}
+}
+
+// sharing returns a new client (its own connections) carrying c's session.
+func (s *server) sharing(c *client) *client {
+	nc := s.client()
+	u, _ := url.Parse(nc.base)
+	nc.hc.Jar.SetCookies(u, []*http.Cookie{{Name: "p4_session", Value: sessionCookie(c), Path: "/"}})
+	return nc
 }
 
 // concurrently sends the same request n times at once and returns the statuses.

@@ -3,8 +3,10 @@ package api_test
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"net/url"
 	"regexp"
 	"strings"
@@ -389,8 +391,14 @@ func TestWorkflowBypassIsRefused(t *testing.T) {
 	}
 }
 
-// zipBomb is an .xlsx-shaped zip whose one sheet inflates to size bytes.
-func zipBomb(t *testing.T, size int) []byte {
+// zipBomb is an .xlsx-shaped zip whose sheet's header declares declared
+// bytes and whose deflated data inflates to actual bytes of spaces. A
+// truthful bomb has declared == actual; the workbook reader refuses it from
+// the declared sizes before inflating anything, so the test sends the
+// header of a 260 MiB sheet with a small body instead of spending seconds
+// deflating 260 MiB. A lying header (small declared, large actual) is
+// caught while inflating: archive/zip stops past the declared size.
+func zipBomb(t *testing.T, declared, actual int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -403,13 +411,18 @@ func zipBomb(t *testing.T, size int) []byte {
 		w, _ := zw.Create(f.name)
 		w.Write([]byte(f.body))
 	}
-	w, _ := zw.Create("xl/worksheets/sheet1.xml")
-	w.Write([]byte(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`))
-	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for n := 0; n < size; n += len(chunk) {
-		w.Write(chunk)
+	sheet := append([]byte(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`), bytes.Repeat([]byte(" "), actual)...)
+	sheet = append(sheet, `</sheetData></worksheet>`...)
+	var deflated bytes.Buffer
+	fw, _ := flate.NewWriter(&deflated, flate.BestCompression)
+	fw.Write(sheet)
+	fw.Close()
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(sheet),
+		CompressedSize64: uint64(deflated.Len()), UncompressedSize64: uint64(declared)})
+	if err != nil {
+		t.Fatal(err)
 	}
-	w.Write([]byte(`</sheetData></worksheet>`))
+	w.Write(deflated.Bytes())
 	zw.Close()
 	return buf.Bytes()
 }
@@ -504,7 +517,9 @@ func TestUploadAttacks(t *testing.T) {
 		{"CSV named .xlsx", []byte("kode,nama\npemkab-1,X\n"), 422, "not_xlsx"},
 		{"old .xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), 422, "not_xlsx"},
 		{"zip, not a workbook", zipFile, 422, "not_xlsx"},
-		{"zip bomb (a 1 KiB-per-MiB sheet of 260 MiB)", zipBomb(t, 260<<20), 422, "too_large"},
+		{"zip bomb (a sheet of 260 MiB)", zipBomb(t, 260<<20, 1<<10), 422, "too_large"},
+		// archive/zip stops at the declared size: the reader sees a cut sheet.
+		{"zip bomb with a lying header (1 KiB declared, 24 MiB inside)", zipBomb(t, 1<<10, 24<<20), 422, `"code":"validation"`},
 		{"body over the limit", make([]byte, 22<<20), 413, "too_large"},
 	} {
 		res := admin.send("POST", "/api/v1/imports/locus", multipartFile{nil, "lokus.xlsx", tc.data}, nil)

@@ -9,7 +9,7 @@
 # once, and a second one fails the suite.
 #
 # A target whose func line follows a "//fuzz:short" line runs for FUZZ_SHORT
-# (default 5s) instead when DURATION is given in seconds (the CI run); `make
+# (default 4s) instead when DURATION is given in seconds (the CI run); `make
 # fuzz` (minutes) runs every target for the full DURATION. Slow-per-input
 # targets (workbooks) and the security sweep's parsers are marked short to
 # keep CI time down.
@@ -24,7 +24,7 @@ for pkg in $(go list ./...); do
   for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
     tt=$t
     if [[ $t == *s && $t != *m* && $t != *h* ]] && grep -h -B1 "^func $target(" "$dir"/*_test.go | grep -q '^//fuzz:short'; then
-      tt=${FUZZ_SHORT:-5s}
+      tt=${FUZZ_SHORT:-4s}
     fi
     for attempt in 1 2; do
       echo "fuzz $pkg $target ($tt)"

@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 GOFLAGS_BUILD := -trimpath -ldflags "-s -w -X main.version=$(VERSION)"
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test build frontend lint deps deps-test e2e fuzz pg-start pg-stop clean
+.PHONY: run test build frontend lint deps deps-test e2e fuzz soak pg-start pg-stop clean
 
 ## run: install what is missing, start a local PostgreSQL if P4_DATABASE_URL is unset, migrate, load the demo data, serve on 127.0.0.1:8080
 run: deps build
@@ -40,6 +40,10 @@ e2e: deps-test build
 ## fuzz: every fuzz target for FUZZTIME (default 1m) each
 fuzz:
 	@scripts/fuzz.sh $${FUZZTIME:-1m}
+
+## soak: the reliability and security tests SOAK_COUNT times (default 10) with the race detector, then every fuzz target for SOAK_FUZZTIME (default 1m); slow, not in make test
+soak:
+	@scripts/soak.sh
 
 pg-start:
 	@scripts/pg.sh start .data/pg $${P4_PG_PORT:-55432}

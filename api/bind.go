@@ -63,6 +63,12 @@ func bindJSON(c *gin.Context, dst any) bool {
 		writeProblem(c, Problem{Type: "/problems/validation", Status: http.StatusBadRequest, Code: "malformed_json", Title: "Malformed JSON", Detail: "the body holds more than one JSON value"})
 		return false
 	}
+	if f, bad := nulField(reflect.ValueOf(dst), ""); bad {
+		// PostgreSQL text cannot hold U+0000; refused here rather than failing in the database.
+		writeProblem(c, Problem{Type: "/problems/validation", Status: http.StatusUnprocessableEntity, Code: "validation", Title: "Some fields are invalid",
+			Errors: []FieldError{{Field: f, Code: "invalid_character", Message: f + " must not contain the NUL character"}}})
+		return false
+	}
 	if err := validatorInstance().Struct(dst); err != nil {
 		var ves validator.ValidationErrors
 		if !errors.As(err, &ves) {
@@ -137,4 +143,57 @@ func queryInt(c *gin.Context, name string, def, min, max int, errs *[]FieldError
 		return def
 	}
 	return v
+}
+
+// nulField reports the first string in v (a decoded request) that holds the
+// NUL character, with its JSON path.
+func nulField(v reflect.Value, path string) (string, bool) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return nulField(v.Elem(), path)
+		}
+	case reflect.String:
+		if strings.ContainsRune(v.String(), 0) {
+			return path, true
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < v.NumField(); i++ {
+			if !t.Field(i).IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name == "" {
+				name = t.Field(i).Name
+			}
+			if path != "" {
+				name = path + "." + name
+			}
+			if f, bad := nulField(v.Field(i), name); bad {
+				return f, true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			return "", false // raw bytes (json.RawMessage)
+		}
+		for i := 0; i < v.Len(); i++ {
+			if f, bad := nulField(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); bad {
+				return f, true
+			}
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			k := fmt.Sprint(iter.Key().Interface())
+			if strings.ContainsRune(k, 0) {
+				return path, true
+			}
+			if f, bad := nulField(iter.Value(), path+"."+k); bad {
+				return f, true
+			}
+		}
+	}
+	return "", false
 }

@@ -192,6 +192,76 @@ func (s *Service) Recompute(ctx context.Context, a Actor, periodID, entityID int
 	return snap, err
 }
 
+// RecomputePeriod scores every assessed entity of a period again from its
+// answers, in one transaction: a new snapshot per entity (audited like
+// Recompute), then each peer group ranked once, not once per entity. A
+// failure or cancellation part-way leaves every previous snapshot current.
+// Admin only; a published period is locked. Returns the entities scored.
+func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) (int, error) {
+	if err := requireAdmin(a); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := s.store.InTx(ctx, func(tx Store) error {
+		p, err := tx.Period(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		if p.Status == PeriodPublished {
+			return &StateError{Action: "result.recompute", From: "period published", Kind: ErrLocked}
+		}
+		m, err := s.method(ctx, tx, p.MethodID)
+		if err != nil {
+			return err
+		}
+		pes, err := tx.PeriodEntities(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		groups := map[string]scoring.PeerGroup{}
+		for _, pe := range pes {
+			if !pe.Assessed {
+				continue
+			}
+			e, err := tx.Entity(ctx, pe.EntityID)
+			if err != nil {
+				return err
+			}
+			se, err := s.scoringEntity(ctx, tx, p, e)
+			if err != nil {
+				return err
+			}
+			if len(se.Units) == 0 {
+				continue
+			}
+			res, err := scoring.ScoreEntity(m, se)
+			if err != nil {
+				return fmt.Errorf("score entity %d: %w", e.ID, err)
+			}
+			snap := snapshotOf(p, e, res, SourceComputed, a, s)
+			if err := s.saveResult(ctx, tx, a, p, e, &snap); err != nil {
+				return err
+			}
+			for _, g := range scoring.PeerGroupsOf(e.Kind, e.ProvinceCode) {
+				groups[g.String()] = g
+			}
+			n++
+		}
+		keys := make([]string, 0, len(groups))
+		for k := range groups {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if err := s.rerankGroup(ctx, tx, p, groups[k]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
 // ImportHistorical stores a result given as a score (a past year's published
 // table), classified by the period's method; ranks are recomputed, never taken
 // from the source.

@@ -102,19 +102,23 @@ func (s *Service) Work(ctx context.Context, a Actor, f WorkFilter) ([]WorkItem, 
 		return nil, 0, err
 	}
 	// Total counts the indicators that apply to the entity's kind; one
-	// lookup per period and kind, not per item.
+	// period lookup per period, not per item or kind.
 	totals := map[string]int{}
+	methods := map[int64]*scoring.Method{}
 	for i := range items {
 		key := formatID(items[i].PeriodID) + "/" + items[i].Kind
 		n, ok := totals[key]
 		if !ok {
-			p, err := s.store.Period(ctx, items[i].PeriodID)
-			if err != nil {
-				return nil, 0, err
-			}
-			m, err := s.method(ctx, s.store, p.MethodID)
-			if err != nil {
-				return nil, 0, err
+			m, seen := methods[items[i].PeriodID]
+			if !seen {
+				p, err := s.store.Period(ctx, items[i].PeriodID)
+				if err != nil {
+					return nil, 0, err
+				}
+				if m, err = s.method(ctx, s.store, p.MethodID); err != nil {
+					return nil, 0, err
+				}
+				methods[items[i].PeriodID] = m
 			}
 			n = len(applicable(m, scoring.Kind(items[i].Kind)))
 			totals[key] = n

@@ -2,7 +2,6 @@ package excel
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -50,8 +49,11 @@ func openUpload(r io.Reader) (*excelize.File, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
 	if err != nil {
-		if errors.Is(err, excelize.ErrOptionsUnzipSizeLimit) {
-			return nil, fileError("too_large", "isi berkas terlalu besar setelah dibuka")
+		// excelize reports an archive over UnzipSizeLimit with an unexported
+		// error made by fmt.Errorf; ErrOptionsUnzipSizeLimit is about the
+		// options, not the file.
+		if strings.HasPrefix(err.Error(), "unzip size exceeds") {
+			return nil, fileError("too_large", "isi berkas terlalu besar setelah dibuka (lebih dari %d MB)", unzipLimit>>20)
 		}
 		return nil, fileError("not_xlsx", "berkas tidak dapat dibaca sebagai buku kerja Excel .xlsx (%v)", err)
 	}

@@ -9,17 +9,29 @@ export function intlLocale(lang: string): string {
   return isLanguage(lang) ? locales[lang] : locales.id;
 }
 
+// Building an Intl.NumberFormat costs far more than using one; a national
+// ranking formats thousands of numbers, so formatters are kept per locale
+// and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, opts?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + '|' + (opts ? JSON.stringify(opts) : '');
+  let nf = numberFormats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, opts);
+    numberFormats.set(key, nf);
+  }
+  return nf;
+}
+
 /** formatScore writes a score with exactly two decimals: 94,10 in Indonesian, 94.10 in English. */
 export function formatScore(value: number, lang: string): string {
-  return new Intl.NumberFormat(intlLocale(lang), {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(value);
+  return numberFormat(intlLocale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
 /** formatNumber writes a count or measure in the locale. */
 export function formatNumber(value: number, lang: string, opts?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale(lang), opts).format(value);
+  return numberFormat(intlLocale(lang), opts).format(value);
 }
 
 /** formatDate writes an ISO date as a long date ("26 Desember 2022"); junk is returned as given. */

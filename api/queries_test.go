@@ -1,0 +1,111 @@
+package api_test
+
+import (
+	"sync/atomic"
+	"testing"
+
+	"gorm.io/gorm"
+)
+
+// countStatements counts every statement gorm sends while f runs (requests
+// are sent one at a time, so nothing else runs meanwhile).
+func countStatements(t *testing.T, db *gorm.DB) func(f func()) int64 {
+	t.Helper()
+	var n atomic.Int64
+	var on atomic.Bool
+	count := func(*gorm.DB) {
+		if on.Load() {
+			n.Add(1)
+		}
+	}
+	cb := db.Callback()
+	for name, err := range map[string]error{
+		"query":  cb.Query().After("gorm:query").Register("test:count_query", count),
+		"row":    cb.Row().After("gorm:row").Register("test:count_row", count),
+		"raw":    cb.Raw().After("gorm:raw").Register("test:count_raw", count),
+		"create": cb.Create().After("gorm:create").Register("test:count_create", count),
+		"update": cb.Update().After("gorm:update").Register("test:count_update", count),
+		"delete": cb.Delete().After("gorm:delete").Register("test:count_delete", count),
+	} {
+		if err != nil {
+			t.Fatalf("register %s callback: %v", name, err)
+		}
+	}
+	return func(f func()) int64 {
+		n.Store(0)
+		on.Store(true)
+		f()
+		on.Store(false)
+		return n.Load()
+	}
+}
+
+// No N+1: the number of statements a read sends does not grow with what it
+// reads. The questionnaire of a unit with no answers, with some, and with
+// every answer and evidence files costs the same statements; so do rankings
+// of small and large peer groups and work lists of few and many units.
+func TestReadsSendAFixedNumberOfStatements(t *testing.T) {
+	s := newServer(t)
+	i := s.ids()
+	var empty, full int64
+	s.db.Raw(`SELECT ua.id FROM unit_assessments ua WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.unit_assessment_id = ua.id) ORDER BY ua.id LIMIT 1`).Scan(&empty)
+	s.db.Raw(`SELECT ua.id FROM unit_assessments ua JOIN answers a ON a.unit_assessment_id = ua.id JOIN evidence e ON e.unit_assessment_id = ua.id
+		GROUP BY ua.id ORDER BY count(DISTINCT a.indicator) DESC, count(DISTINCT e.id) DESC LIMIT 1`).Scan(&full)
+	if empty == 0 || full == 0 {
+		t.Fatalf("demo data lacks a unit without answers (%d) or one with answers and evidence (%d)", empty, full)
+	}
+	var answersFull, evidenceFull, answersDraft int64
+	s.db.Raw(`SELECT count(*) FROM answers WHERE unit_assessment_id = ?`, full).Scan(&answersFull)
+	s.db.Raw(`SELECT count(*) FROM evidence WHERE unit_assessment_id = ?`, full).Scan(&evidenceFull)
+	s.db.Raw(`SELECT count(*) FROM answers WHERE unit_assessment_id = ?`, i.draftUA).Scan(&answersDraft)
+	admin := s.signedIn("admin@p4.demo")
+	coord := s.signedIn("koordinator@p4.demo")
+	measure := countStatements(t, s.db)
+	cost := func(c *client, path string) int64 {
+		t.Helper()
+		var res response
+		n := measure(func() { res = c.do("GET", path, nil, nil) })
+		if res.status != 200 {
+			t.Fatalf("%s: %d %s", path, res.status, trim(res.body))
+		}
+		return n
+	}
+	groups := []struct {
+		what  string
+		cases map[string]string
+		as    *client
+	}{
+		{"questionnaire read", map[string]string{
+			"no answers":                    "/api/v1/unit-assessments/" + itoa(empty),
+			itoa(answersDraft) + " answers": "/api/v1/unit-assessments/" + itoa(i.draftUA),
+			itoa(answersFull) + " answers and " + itoa(evidenceFull) + " files": "/api/v1/unit-assessments/" + itoa(full),
+		}, admin},
+		{"ranking", map[string]string{
+			"pemkab, one province": "/api/v1/periods/2022/rankings?group=pemkab&province=17",
+			"pemkab, national":     "/api/v1/periods/2022/rankings?group=pemkab",
+		}, admin},
+		{"entity result", map[string]string{
+			"Kantah (1 unit)":     "/api/v1/periods/2022/entities/" + itoa(i.polresKaur) + "/result",
+			"Kabupaten (7 units)": "/api/v1/periods/2022/entities/" + itoa(i.kaur) + "/result",
+		}, admin},
+		{"work list", map[string]string{
+			"2 units":   "/api/v1/work?year=2023&limit=2",
+			"20 units":  "/api/v1/work?year=2023&limit=20",
+			"200 units": "/api/v1/work?year=2023&limit=200",
+		}, coord},
+	}
+	for _, g := range groups {
+		seen := map[int64][]string{}
+		for name, path := range g.cases {
+			cost(g.as, path) // warm: the method is cached after its first read
+			n := cost(g.as, path)
+			seen[n] = append(seen[n], name)
+		}
+		if len(seen) != 1 {
+			t.Errorf("%s: the statement count depends on the size read: %v", g.what, seen)
+		}
+		for n, names := range seen {
+			t.Logf("%s: %d statements for each of %v", g.what, n, names)
+		}
+	}
+}

@@ -1,0 +1,69 @@
+// Measures how long the ranking page and the agency portal take to show
+// their table in headless Chromium, against a p4 serving the national demo
+// data set (docs/PERFORMANCE.md). Not part of CI.
+//
+//   node scripts/load/render.mjs http://127.0.0.1:8080 [year] [agency-email]
+//
+// Each page is opened RUNS times (default 5) in a fresh browser context
+// (cold: no cache, nothing in memory) after signing in through the API; the
+// time is from the start of navigation until the table is visible with its
+// rows (ranking: every row of the national pemkab group; portal: the
+// indicators that lost points).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '../../frontend/package.json'));
+const { chromium } = require('playwright-core');
+
+const base = process.argv[2] ?? 'http://127.0.0.1:8080';
+const year = process.argv[3] ?? '2024';
+const agency = process.argv[4] ?? '';
+const runs = Number(process.env.RUNS ?? 5);
+const password = 'p4-demo-bengkulu';
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function timed(email, url, ready) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ baseURL: base, serviceWorkers: 'block', viewport: { width: 1366, height: 900 } });
+    const res = await context.request.post('/api/v1/session', { data: { email, password } });
+    if (!res.ok()) throw new Error(`sign in ${email}: ${res.status()}`);
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(url);
+    await ready(page);
+    times.push(Date.now() - t0);
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return { min: times[0], median: times[Math.floor(times.length / 2)], max: times[times.length - 1], all: times };
+}
+
+const pemkab = await timed('pimpinan@nasional.p4.demo', `/peringkat?year=${year}&group=pemkab`, async (page) => {
+  const table = page.getByRole('table', { name: /^Peringkat/ });
+  await table.waitFor({ state: 'visible', timeout: 60000 });
+  await page.waitForFunction(() => {
+    const t = [...document.querySelectorAll('table')].find((x) => (x.getAttribute('aria-label') ?? x.querySelector('caption')?.textContent ?? '').startsWith('Peringkat'));
+    return t && t.querySelectorAll('tbody tr').length >= 400;
+  }, null, { timeout: 60000 });
+});
+console.log(`ranking page, ${year} national pemkab (415 rows): median ${pemkab.median} ms, min ${pemkab.min}, max ${pemkab.max} (${pemkab.all.join(', ')})`);
+
+if (agency) {
+  const portal = await timed(agency, '/instansi', async (page) => {
+    // The table of the indicators that lost points (from the result's
+    // explanation): the portal's main table. (The comparison with peers
+    // needs a published period; the national 2024 is closed, not published.)
+    const fix = page.getByRole('table', { name: /indikator kehilangan poin$/ });
+    await fix.waitFor({ state: 'visible', timeout: 60000 });
+    await fix.locator('tbody tr').first().waitFor({ state: 'visible', timeout: 60000 });
+  });
+  console.log(`agency portal (${agency}): median ${portal.median} ms, min ${portal.min}, max ${portal.max} (${portal.all.join(', ')})`);
+}
+await browser.close();

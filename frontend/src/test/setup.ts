@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 // Dexie (offline drafts) needs IndexedDB, which jsdom lacks.
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import i18n from '../i18n';
 
@@ -36,6 +36,11 @@ if (!('fonts' in document)) {
     value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
   });
 }
+
+// findBy…/waitFor give up after 1 s by default; on a busy two-core CI
+// machine a whole questionnaire can take longer than that to render in jsdom.
+// A wait that is still unmet after 5 s is a real failure.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(async () => {
   await i18n.changeLanguage('id');

@@ -234,3 +234,60 @@ test.describe('screenshots: rankings and report card', () => {
     });
   });
 });
+
+test.describe('screenshots: running a period, survey, objections, downloads', () => {
+  test.skip(process.env.P4_SCREENSHOTS !== '1', 'set P4_SCREENSHOTS=1 to save screenshots');
+  test.beforeAll(() => mkdirSync(dir, { recursive: true }));
+
+  async function signIn(page: Page, email: string) {
+    await page.goto('/masuk');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Kata sandi').first().fill(process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu');
+    await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
+    await expect(page).toHaveURL(/\/beranda$/);
+  }
+
+  async function visit(page: Page, path: string, name: string, fullPage = true) {
+    await page.goto(path);
+    await expect(mainHeading(page)).toBeVisible();
+    await expect(page.getByText(/^Memuat…$/)).toHaveCount(0);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${dir}/${name}.png`, fullPage, animations: 'disabled' });
+  }
+
+  test.describe('desktop', () => {
+    test.use({ viewport: { width: 1280, height: 900 } });
+
+    test('admin: periods, instrument, locus, assignments, users, audit, imports', async ({ page }) => {
+      await signIn(page, 'admin@p4.demo');
+      await visit(page, '/admin/periode', 'admin-periods');
+      await visit(page, '/admin/periode/2023', 'admin-period');
+      await visit(page, '/admin/periode/2023/instrumen', 'admin-instrument', false);
+      await visit(page, '/admin/periode/2023/instrumen/bandingkan', 'admin-instrument-compare', false);
+      await visit(page, '/admin/lokus', 'admin-locus', false);
+      await visit(page, '/admin/penugasan?tahun=2023', 'admin-assignments', false);
+      await visit(page, '/admin/pengguna', 'admin-users', false);
+      await visit(page, '/admin/audit', 'admin-audit', false);
+      await visit(page, '/admin/impor', 'admin-imports', false);
+    });
+
+    test('coordinator: objections, survey settings, downloads', async ({ page }) => {
+      await signIn(page, 'koordinator@p4.demo');
+      await visit(page, '/sanggahan', 'objections-queue');
+      await visit(page, '/survei', 'survey-settings', false);
+      await visit(page, '/unduhan', 'downloads');
+    });
+  });
+
+  test.describe('phone', () => {
+    test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+    test('assessor: respondent entry', async ({ page }) => {
+      await signIn(page, 'penilai3@p4.demo');
+      await page.goto('/kerja?tahun=2023');
+      await page.getByRole('link', { name: 'Puskesmas Ipuh', exact: true }).click();
+      const id = Number(/\/kerja\/unit\/(\d+)/.exec(page.url())?.[1]);
+      await visit(page, `/survei/unit/${id}/isi`, 'survey-entry-phone', false);
+    });
+  });
+});

@@ -16,6 +16,10 @@ import (
 type Store interface {
 	InTx(ctx context.Context, fn func(tx Store) error) error
 	Ping(ctx context.Context) error // one trivial query
+	// ResultsVersion is a number that changes, in the same transaction, with
+	// every change to what rankings and results are read from (migration
+	// 0007): one cheap query, for caches shared by nothing but the database.
+	ResultsVersion(ctx context.Context) (int64, error)
 
 	CreateRegion(ctx context.Context, r *Region) error
 	RegionByCode(ctx context.Context, code string) (Region, error)

@@ -21,6 +21,15 @@ type Store interface {
 	// 0007): one cheap query, for caches shared by nothing but the database.
 	ResultsVersion(ctx context.Context) (int64, error)
 
+	// Whole-period reads and writes for RecomputePeriod (a fixed number of
+	// statements however many entities).
+	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error) // by entity, unit
+	PeriodAnswers(ctx context.Context, periodID int64) ([]Answer, error)                 // unit assessment, indicator, value, NA only
+	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)        // units, not products
+	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)      // headline only, by entity
+	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                            // as SaveSnapshot, for distinct entities
+	AppendAudits(ctx context.Context, es []*AuditEntry) error                            // as AppendAudit, in order, inside a transaction
+
 	CreateRegion(ctx context.Context, r *Region) error
 	RegionByCode(ctx context.Context, code string) (Region, error)
 	Regions(ctx context.Context) ([]Region, error)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,34 +13,63 @@ import (
 )
 
 // Reads and writes of a whole period at once, for RecomputePeriod: a fixed
-// number of statements whatever the number of entities (rows are sent in
-// chunks that keep under PostgreSQL's 65,535 parameters per statement).
+// number of statements whatever the number of entities.
 
-const bulkParams = 30000 // parameters per multi-row statement
-
-// chunks calls fn with consecutive [from, to) ranges of n rows, each with at
-// most bulkParams/perRow rows.
-func chunks(n, perRow int, fn func(from, to int) error) error {
-	size := bulkParams / perRow
-	for from := 0; from < n; from += size {
-		to := min(from+size, n)
-		if err := fn(from, to); err != nil {
-			return err
-		}
-	}
-	return nil
+// column collects one column of a multi-row insert as a PostgreSQL array
+// literal, so that a whole column is one parameter (INSERT … SELECT FROM
+// unnest(…)): much cheaper to send and parse than a parameter per value.
+type column struct {
+	b strings.Builder
+	n int
 }
 
-// values returns "(row),(row),…" for rows copies of row.
-func values(row string, rows int) string {
-	var b strings.Builder
-	for i := 0; i < rows; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(row)
+// add appends a value (nil is NULL); strings are quoted and escaped.
+func (c *column) add(v any) {
+	if c.n == 0 {
+		c.b.WriteByte('{')
+	} else {
+		c.b.WriteByte(',')
 	}
-	return b.String()
+	c.n++
+	var s string
+	switch x := v.(type) {
+	case nil:
+		c.b.WriteString("NULL")
+		return
+	case string:
+		s = x
+	case int64:
+		s = strconv.FormatInt(x, 10)
+	case bool:
+		s = strconv.FormatBool(x)
+	case time.Time:
+		s = x.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano) // as pgx sends a time
+	default:
+		s = fmt.Sprint(x)
+	}
+	c.b.WriteByte('"')
+	for _, r := range s {
+		if r == '"' || r == '\\' {
+			c.b.WriteByte('\\')
+		}
+		c.b.WriteRune(r)
+	}
+	c.b.WriteByte('"')
+}
+
+func (c *column) String() string {
+	if c.n == 0 {
+		return "{}"
+	}
+	return c.b.String() + "}"
+}
+
+// nullable is v, or nil (NULL) for a zero id.
+func nullable(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }
 
 // PeriodUnitAssessments lists every unit assessment of a period, by entity
@@ -164,84 +194,65 @@ func (s *Store) SaveSnapshots(ctx context.Context, sns []*assessment.Snapshot) e
 		}
 		byEntity[k] = sn
 	}
-	err := chunks(len(sns), 12, func(from, to int) error {
-		args := make([]any, 0, (to-from)*12)
-		for _, sn := range sns[from:to] {
-			detail, err := assessment.DetailJSON(*sn)
-			if err != nil {
-				return err
-			}
-			args = append(args, sn.PeriodID, sn.EntityID, sn.MethodID, sn.Score.String(), sn.Category, sn.Opinion,
-				string(sn.Zone), sn.Complete, sn.Source, string(detail), sn.CreatedAt, nz(sn.CreatedBy))
+	var cols [12]column
+	for _, sn := range sns {
+		detail, err := assessment.DetailJSON(*sn)
+		if err != nil {
+			return err
 		}
-		var ids []struct {
-			ID       int64
-			PeriodID int64
-			EntityID int64
+		for i, v := range []any{sn.PeriodID, sn.EntityID, sn.MethodID, sn.Score.String(), sn.Category, sn.Opinion,
+			string(sn.Zone), sn.Complete, sn.Source, string(detail), sn.CreatedAt, nullable(sn.CreatedBy)} {
+			cols[i].add(v)
 		}
-		if err := db.Raw(`INSERT INTO result_snapshots (period_id, entity_id, method_id, score, category, opinion, zone, complete, source, detail, created_at, created_by)
-			VALUES `+values("(?, ?, ?, ?::numeric, ?, ?, ?, ?, ?, ?::jsonb, ?::timestamptz, ?::bigint)", to-from)+` RETURNING id, period_id, entity_id`, args...).Scan(&ids).Error; err != nil {
-			return translate(err, "save results")
-		}
-		if len(ids) != to-from {
-			return fmt.Errorf("save results: %d rows back for %d", len(ids), to-from)
-		}
-		for _, r := range ids {
-			byEntity[[2]int64{r.PeriodID, r.EntityID}].ID = r.ID
-		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
-	type unitArgs struct {
-		sn *assessment.Snapshot
-		u  assessment.SnapshotUnit
+	var ids []struct {
+		ID       int64
+		PeriodID int64
+		EntityID int64
 	}
-	var units []unitArgs
-	type dimArgs struct {
-		sn *assessment.Snapshot
-		d  assessment.SnapshotDimension
+	if err := db.Raw(`INSERT INTO result_snapshots (period_id, entity_id, method_id, score, category, opinion, zone, complete, source, detail, created_at, created_by)
+		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::jsonb[], ?::timestamptz[], ?::bigint[])
+		RETURNING id, period_id, entity_id`, cols[0].String(), cols[1].String(), cols[2].String(), cols[3].String(), cols[4].String(), cols[5].String(),
+		cols[6].String(), cols[7].String(), cols[8].String(), cols[9].String(), cols[10].String(), cols[11].String()).Scan(&ids).Error; err != nil {
+		return translate(err, "save results")
 	}
-	var dims []dimArgs
+	if len(ids) != len(sns) {
+		return fmt.Errorf("save results: %d rows back for %d", len(ids), len(sns))
+	}
+	for _, r := range ids {
+		byEntity[[2]int64{r.PeriodID, r.EntityID}].ID = r.ID
+	}
+	var units [4]column
+	var dims [6]column
+	var cur [3]column
 	for _, sn := range sns {
 		for _, u := range sn.Units {
-			units = append(units, unitArgs{sn, u})
+			for i, v := range []any{sn.ID, u.UnitID, u.Score.String(), u.Complete} {
+				units[i].add(v)
+			}
 		}
 		for _, d := range sn.Dimensions {
-			dims = append(dims, dimArgs{sn, d})
+			for i, v := range []any{sn.ID, d.UnitID, d.Dimension, string(d.Points), string(d.MaxPoints), d.Percent.String()} {
+				dims[i].add(v)
+			}
+		}
+		for i, v := range []any{sn.PeriodID, sn.EntityID, sn.ID} {
+			cur[i].add(v)
 		}
 	}
-	if err := chunks(len(units), 4, func(from, to int) error {
-		args := make([]any, 0, (to-from)*4)
-		for _, x := range units[from:to] {
-			args = append(args, x.sn.ID, x.u.UnitID, x.u.Score.String(), x.u.Complete)
-		}
-		_, err := exec(db, "save unit results", `INSERT INTO snapshot_units (snapshot_id, unit_id, score, complete) VALUES `+values("(?, ?, ?::numeric, ?)", to-from), args...)
-		return err
-	}); err != nil {
+	if _, err := exec(db, "save unit results", `INSERT INTO snapshot_units (snapshot_id, unit_id, score, complete)
+		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::boolean[])`, units[0].String(), units[1].String(), units[2].String(), units[3].String()); err != nil {
 		return err
 	}
-	if err := chunks(len(dims), 6, func(from, to int) error {
-		args := make([]any, 0, (to-from)*6)
-		for _, x := range dims[from:to] {
-			args = append(args, x.sn.ID, x.d.UnitID, x.d.Dimension, x.d.Points, x.d.MaxPoints, x.d.Percent.String())
-		}
-		_, err := exec(db, "save dimension results", `INSERT INTO snapshot_dimensions (snapshot_id, unit_id, dimension, points, max_points, percent) VALUES `+
-			values("(?, ?, ?, ?::numeric, ?::numeric, ?::numeric)", to-from), args...)
-		return err
-	}); err != nil {
+	if _, err := exec(db, "save dimension results", `INSERT INTO snapshot_dimensions (snapshot_id, unit_id, dimension, points, max_points, percent)
+		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[])`,
+		dims[0].String(), dims[1].String(), dims[2].String(), dims[3].String(), dims[4].String(), dims[5].String()); err != nil {
 		return err
 	}
-	return chunks(len(sns), 3, func(from, to int) error {
-		args := make([]any, 0, (to-from)*3)
-		for _, sn := range sns[from:to] {
-			args = append(args, sn.PeriodID, sn.EntityID, sn.ID)
-		}
-		_, err := exec(db, "make results current", `INSERT INTO current_results (period_id, entity_id, snapshot_id) VALUES `+values("(?::bigint, ?::bigint, ?::bigint)", to-from)+`
-			ON CONFLICT (period_id, entity_id) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id`, args...)
-		return err
-	})
+	_, err := exec(db, "make results current", `INSERT INTO current_results (period_id, entity_id, snapshot_id)
+		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[])
+		ON CONFLICT (period_id, entity_id) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id`, cur[0].String(), cur[1].String(), cur[2].String())
+	return err
 }
 
 // AppendAudits appends entries as AppendAudit does one by one — each after
@@ -263,20 +274,20 @@ func (s *Store) AppendAudits(ctx context.Context, es []*assessment.AuditEntry) e
 		}
 	}
 	sort.Strings(chains)
-	args := make([]any, len(chains))
-	for i, c := range chains {
-		args[i] = c
+	var list column
+	for _, c := range chains {
+		list.add(c)
 	}
 	var locked int64
-	if err := db.Raw(`SELECT count(pg_advisory_xact_lock(hashtextextended(c, 7274))) FROM (VALUES `+values("(?::text)", len(chains))+`) v(c)`, args...).Scan(&locked).Error; err != nil {
+	if err := db.Raw(`SELECT count(pg_advisory_xact_lock(hashtextextended(c, 7274))) FROM unnest(?::text[]) WITH ORDINALITY AS v(c, n)`, list.String()).Scan(&locked).Error; err != nil {
 		return translate(err, "lock audit chains")
 	}
 	var last []struct {
 		Chain string
 		Hash  string
 	}
-	if err := db.Raw(`SELECT c.chain, l.hash FROM (VALUES `+values("(?::text)", len(chains))+`) c(chain)
-		CROSS JOIN LATERAL (SELECT hash FROM audit_log a WHERE a.chain = c.chain ORDER BY a.id DESC LIMIT 1) l`, args...).Scan(&last).Error; err != nil {
+	if err := db.Raw(`SELECT c.chain, l.hash FROM unnest(?::text[]) AS c(chain)
+		CROSS JOIN LATERAL (SELECT hash FROM audit_log a WHERE a.chain = c.chain ORDER BY a.id DESC LIMIT 1) l`, list.String()).Scan(&last).Error; err != nil {
 		return translate(err, "audit chains")
 	}
 	prev := map[string]string{}
@@ -298,28 +309,33 @@ func (s *Store) AppendAudits(ctx context.Context, es []*assessment.AuditEntry) e
 		prev[e.Chain] = h
 		byHash[h] = e
 	}
-	// Rows take their ids in the order of the VALUES list, which is each
-	// chain's order; the ids come back matched by hash, not by position.
-	return chunks(len(es), 14, func(from, to int) error {
-		args := make([]any, 0, (to-from)*14)
-		for _, e := range es[from:to] {
-			args = append(args, e.Chain, e.At, nz(e.ActorID), e.Actor, e.Action, e.ObjectType, e.ObjectID,
-				nz(e.PeriodID), nz(e.EntityID), jsonOrNil(e.Old), jsonOrNil(e.New), e.Reason, e.PrevHash, e.Hash)
+	// Rows take their ids in the order of the arrays (unnest's order, WITH
+	// ORDINALITY), which is each chain's order; the ids come back matched by
+	// hash, not by position.
+	var cols [14]column
+	for _, e := range es {
+		for i, v := range []any{e.Chain, e.At, nullable(e.ActorID), e.Actor, e.Action, e.ObjectType, e.ObjectID,
+			nullable(e.PeriodID), nullable(e.EntityID), jsonOrNil(e.Old), jsonOrNil(e.New), e.Reason, e.PrevHash, e.Hash} {
+			cols[i].add(v)
 		}
-		var ids []struct {
-			ID   int64
-			Hash string
-		}
-		if err := db.Raw(`INSERT INTO audit_log (chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash)
-			VALUES `+values("(?, ?::timestamptz, ?::bigint, ?, ?, ?, ?, ?::bigint, ?::bigint, ?::jsonb, ?::jsonb, ?, ?, ?)", to-from)+` RETURNING id, hash`, args...).Scan(&ids).Error; err != nil {
-			return translate(err, "append audit")
-		}
-		if len(ids) != to-from {
-			return fmt.Errorf("append audit: %d rows back for %d", len(ids), to-from)
-		}
-		for _, r := range ids {
-			byHash[r.Hash].ID = r.ID
-		}
-		return nil
-	})
+	}
+	var ids []struct {
+		ID   int64
+		Hash string
+	}
+	if err := db.Raw(`INSERT INTO audit_log (chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash)
+		SELECT chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash
+		FROM unnest(?::text[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::jsonb[], ?::jsonb[], ?::text[], ?::text[], ?::text[])
+			WITH ORDINALITY AS v(chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash, n)
+		ORDER BY n RETURNING id, hash`, cols[0].String(), cols[1].String(), cols[2].String(), cols[3].String(), cols[4].String(), cols[5].String(), cols[6].String(),
+		cols[7].String(), cols[8].String(), cols[9].String(), cols[10].String(), cols[11].String(), cols[12].String(), cols[13].String()).Scan(&ids).Error; err != nil {
+		return translate(err, "append audit")
+	}
+	if len(ids) != len(es) {
+		return fmt.Errorf("append audit: %d rows back for %d", len(ids), len(es))
+	}
+	for _, r := range ids {
+		byHash[r.Hash].ID = r.ID
+	}
+	return nil
 }

@@ -24,7 +24,7 @@ type Store interface {
 	// Whole-period reads and writes for RecomputePeriod (a fixed number of
 	// statements however many entities).
 	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error) // by entity, unit
-	PeriodAnswers(ctx context.Context, periodID int64) ([]Answer, error)                 // unit assessment, indicator, value, NA only
+	PeriodAnswers(ctx context.Context, periodID int64) ([]Answer, error)                 // unit assessment, indicator, value, NA only; unordered
 	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)        // units, not products
 	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)      // headline only, by entity
 	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                            // as SaveSnapshot, for distinct entities

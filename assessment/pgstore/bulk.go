@@ -87,23 +87,39 @@ func (s *Store) PeriodUnitAssessments(ctx context.Context, periodID int64) ([]as
 }
 
 // PeriodAnswers reads what scoring takes of every answer of a period (unit
-// assessment, indicator, value, not applicable) in one query.
+// assessment, indicator, value, not applicable) in one query, in no
+// particular order. The answers come one row per unit assessment, packed
+// (indicator, NA, value separated by ASCII unit and record separators):
+// 40 times fewer rows to convert than one per answer.
 func (s *Store) PeriodAnswers(ctx context.Context, periodID int64) ([]assessment.Answer, error) {
-	rows, err := s.q(ctx).Raw(`SELECT a.unit_assessment_id, a.indicator, a.value, a.na FROM answers a
-		JOIN unit_assessments ua ON ua.id = a.unit_assessment_id WHERE ua.period_id = ? ORDER BY a.unit_assessment_id, a.id`, periodID).Rows()
+	rows, err := s.q(ctx).Raw(`SELECT a.unit_assessment_id, string_agg(a.indicator || chr(31) || a.na::text || chr(31) || coalesce(a.value::text, ''), chr(30))
+		FROM answers a JOIN unit_assessments ua ON ua.id = a.unit_assessment_id WHERE ua.period_id = ? GROUP BY a.unit_assessment_id`, periodID).Rows()
 	if err != nil {
 		return nil, translate(err, "answers")
 	}
 	defer rows.Close()
 	var out []assessment.Answer
 	for rows.Next() {
-		var a assessment.Answer
-		var v *int
-		if err := rows.Scan(&a.UnitAssessmentID, &a.Indicator, &v, &a.NA); err != nil {
+		var uaID int64
+		var packed string
+		if err := rows.Scan(&uaID, &packed); err != nil {
 			return nil, translate(err, "answers")
 		}
-		a.Value = v
-		out = append(out, a)
+		for _, rec := range strings.Split(packed, "\x1e") {
+			f := strings.Split(rec, "\x1f")
+			if len(f) != 3 || (f[1] != "true" && f[1] != "false") {
+				return nil, fmt.Errorf("answers of unit assessment %d: unreadable %q", uaID, rec)
+			}
+			a := assessment.Answer{UnitAssessmentID: uaID, Indicator: f[0], NA: f[1] == "true"}
+			if f[2] != "" {
+				v, err := strconv.Atoi(f[2])
+				if err != nil {
+					return nil, fmt.Errorf("answers of unit assessment %d: value %q", uaID, f[2])
+				}
+				a.Value = &v
+			}
+			out = append(out, a)
+		}
 	}
 	return out, translate(rows.Err(), "answers")
 }

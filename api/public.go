@@ -61,8 +61,7 @@ func (h *handlers) publicRankings(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.Header("Cache-Control", "public, max-age=60")
-	h.cachedRanking(c, q)
+	h.cachedRanking(c, q, "public, max-age=60")
 }
 
 // publicEntity serves an entity's published results across years.

@@ -198,8 +198,8 @@ const jsonType = "application/json; charset=utf-8"
 
 // cachedRanking answers an authorized, scoped ranking query from this
 // instance's cache when it was built at the current results version, and
-// builds and keeps it otherwise.
-func (h *handlers) cachedRanking(c *gin.Context, q assessment.RankingQuery) {
+// builds and keeps it otherwise. cacheControl, if any, goes with a success.
+func (h *handlers) cachedRanking(c *gin.Context, q assessment.RankingQuery, cacheControl string) {
 	ctx := c.Request.Context()
 	version, err := h.svc.Store().ResultsVersion(ctx)
 	if err != nil {
@@ -216,6 +216,9 @@ func (h *handlers) cachedRanking(c *gin.Context, q assessment.RankingQuery) {
 		return b, nil, ok
 	})
 	if ok {
+		if cacheControl != "" {
+			c.Header("Cache-Control", cacheControl)
+		}
 		c.Data(http.StatusOK, jsonType, body)
 	}
 }
@@ -234,7 +237,7 @@ func (h *handlers) rankings(c *gin.Context) {
 		}
 		return
 	}
-	h.cachedRanking(c, q) // an unknown year is not found when built
+	h.cachedRanking(c, q, "") // an unknown year is not found when built
 }
 
 func (h *handlers) entityParam(c *gin.Context) (assessment.Period, int64, bool) {

@@ -56,13 +56,12 @@ func (h *handlers) publicRankings(c *gin.Context) {
 			Errors: []FieldError{{Field: "year", Code: "required", Message: "give the year of a published period"}}})
 		return
 	}
-	v, err := h.svc.Ranking(c.Request.Context(), public, year, c.Query("group"), c.Query("province"), true)
+	q, err := h.svc.RankingScope(c.Request.Context(), public, year, c.Query("group"), c.Query("province"), true)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	c.Header("Cache-Control", "public, max-age=60")
-	h.rankingResponse(c, v)
+	h.cachedRanking(c, q, "public, max-age=60")
 }
 
 // publicEntity serves an entity's published results across years.

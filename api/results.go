@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -170,11 +171,11 @@ func (h *handlers) publish(c *gin.Context) {
 	c.JSON(http.StatusOK, sum)
 }
 
-// rankingResponse renders a ranking with its period and method summary.
-func (h *handlers) rankingResponse(c *gin.Context, v assessment.RankingView) {
+// rankingBody encodes a ranking with its period and method summary.
+func (h *handlers) rankingBody(c *gin.Context, v assessment.RankingView) ([]byte, bool) {
 	pv, ok := h.periodView(c, v.Period)
 	if !ok {
-		return
+		return nil, false
 	}
 	items := v.Items
 	if items == nil {
@@ -185,20 +186,58 @@ func (h *handlers) rankingResponse(c *gin.Context, v assessment.RankingView) {
 	if v.PreviousYear != 0 {
 		body["previous_year"] = v.PreviousYear
 	}
-	c.JSON(http.StatusOK, body)
+	b, err := json.Marshal(body)
+	if err != nil {
+		h.fail(c, err)
+		return nil, false
+	}
+	return b, true
 }
 
-func (h *handlers) rankings(c *gin.Context) {
-	p, ok := h.yearParam(c)
-	if !ok {
-		return
-	}
-	v, err := h.svc.Ranking(c.Request.Context(), actor(c), p.Year, c.Query("group"), c.Query("province"), false)
+const jsonType = "application/json; charset=utf-8"
+
+// cachedRanking answers an authorized, scoped ranking query from this
+// instance's cache when it was built at the current results version, and
+// builds and keeps it otherwise. cacheControl, if any, goes with a success.
+func (h *handlers) cachedRanking(c *gin.Context, q assessment.RankingQuery, cacheControl string) {
+	ctx := c.Request.Context()
+	version, err := h.svc.Store().ResultsVersion(ctx)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	h.rankingResponse(c, v)
+	body, _, ok := h.results.load(q.Key(), version, func() ([]byte, any, bool) {
+		v, err := h.svc.RankingOf(ctx, q)
+		if err != nil {
+			h.fail(c, err)
+			return nil, nil, false
+		}
+		b, ok := h.rankingBody(c, v)
+		return b, nil, ok
+	})
+	if ok {
+		if cacheControl != "" {
+			c.Header("Cache-Control", cacheControl)
+		}
+		c.Data(http.StatusOK, jsonType, body)
+	}
+}
+
+func (h *handlers) rankings(c *gin.Context) {
+	y, err := strconv.Atoi(c.Param("year"))
+	if err != nil {
+		h.yearParam(c) // the not-found answer of a malformed year
+		return
+	}
+	q, err := h.svc.RankingScope(c.Request.Context(), actor(c), y, c.Query("group"), c.Query("province"), false)
+	if err != nil {
+		// An unknown year is not found before anything else, as ever.
+		if _, ok := h.yearParam(c); ok {
+			h.fail(c, err)
+		}
+		return
+	}
+	h.cachedRanking(c, q, "") // an unknown year is not found when built
 }
 
 func (h *handlers) entityParam(c *gin.Context) (assessment.Period, int64, bool) {
@@ -210,7 +249,62 @@ func (h *handlers) entityParam(c *gin.Context) (assessment.Period, int64, bool) 
 	return p, id, ok
 }
 
+// resultMeta is what deciding who may see a cached result takes.
+type resultMeta struct {
+	period assessment.Period
+	entity assessment.Entity
+	state  string
+}
+
 func (h *handlers) result(c *gin.Context) {
+	a := actor(c)
+	year, yerr := strconv.Atoi(c.Param("year"))
+	id, ierr := strconv.ParseInt(c.Param("id"), 10, 64)
+	if _, decided := assessment.ResultVisible(a, assessment.Period{}, assessment.Entity{}, "", false); yerr != nil || ierr != nil || id <= 0 || !decided {
+		h.uncachedResult(c) // malformed parameters, or an assessor (whose access depends on assignments)
+		return
+	}
+	ctx := c.Request.Context()
+	version, err := h.svc.Store().ResultsVersion(ctx)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	key := "result|" + strconv.Itoa(year) + "|" + strconv.FormatInt(id, 10)
+	body, meta, ok := h.results.load(key, version, func() ([]byte, any, bool) {
+		p, ok := h.yearParam(c)
+		if !ok {
+			return nil, nil, false
+		}
+		v, err := h.svc.Result(ctx, a, p.Year, id, false)
+		if err != nil {
+			h.fail(c, err)
+			return nil, nil, false
+		}
+		b, err := json.Marshal(resultBody(v))
+		if err != nil {
+			h.fail(c, err)
+			return nil, nil, false
+		}
+		return b, resultMeta{period: v.Period, entity: v.Entity, state: v.State}, true
+	})
+	if !ok {
+		return
+	}
+	// Built by (or for) another caller: this one must be allowed to see it.
+	m := meta.(resultMeta)
+	if visible, _ := assessment.ResultVisible(a, m.period, m.entity, m.state, false); !visible {
+		h.fail(c, assessment.ErrNotFound)
+		return
+	}
+	c.Data(http.StatusOK, jsonType, body)
+}
+
+func resultBody(v assessment.ResultView) gin.H {
+	return gin.H{"entity": v.Entity, "state": v.State, "result": v.Snapshot, "detail": v.Snapshot.Detail}
+}
+
+func (h *handlers) uncachedResult(c *gin.Context) {
 	p, id, ok := h.entityParam(c)
 	if !ok {
 		return
@@ -220,7 +314,7 @@ func (h *handlers) result(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"entity": v.Entity, "state": v.State, "result": v.Snapshot, "detail": v.Snapshot.Detail})
+	c.JSON(http.StatusOK, resultBody(v))
 }
 
 func (h *handlers) explanation(c *gin.Context) {

@@ -56,6 +56,7 @@ type handlers struct {
 	svc       *assessment.Service
 	sessions  *scs.SessionManager
 	exportDir string
+	results   *resultCache // encoded rankings and results (api/resultcache.go)
 }
 
 func (h *handlers) fail(c *gin.Context, err error) { fail(c, h.log, err) }
@@ -90,7 +91,7 @@ func NewRouter(d Deps) *gin.Engine {
 	r.GET("/healthz", healthz)
 	r.GET("/readyz", readyz(d.Ready))
 
-	h := &handlers{log: d.Log, svc: d.Service, sessions: d.Sessions, exportDir: d.ExportDir}
+	h := &handlers{log: d.Log, svc: d.Service, sessions: d.Sessions, exportDir: d.ExportDir, results: newResultCache(4096, 64<<20)}
 	v1 := r.Group("/api/v1")
 	v1.GET("/version", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"version": d.Version}) })
 	v1.GET("/openapi.json", openAPI)

@@ -14,10 +14,9 @@ func formatID(id int64) string { return strconv.FormatInt(id, 10) }
 
 // scoringEntity builds the scoring input of an entity from its stored answers.
 func (s *Service) scoringEntity(ctx context.Context, tx Store, p Period, e Entity) (scoring.Entity, error) {
-	se := scoring.Entity{ID: formatID(e.ID), Name: e.Name, Kind: e.Kind, Province: e.ProvinceCode}
 	uas, err := tx.UnitAssessments(ctx, p.ID, e.ID)
 	if err != nil {
-		return se, err
+		return scoring.Entity{ID: formatID(e.ID), Name: e.Name, Kind: e.Kind, Province: e.ProvinceCode}, err
 	}
 	ids := make([]int64, len(uas))
 	for i, ua := range uas {
@@ -25,8 +24,14 @@ func (s *Service) scoringEntity(ctx context.Context, tx Store, p Period, e Entit
 	}
 	answers, err := tx.Answers(ctx, ids...)
 	if err != nil {
-		return se, err
+		return scoring.Entity{}, err
 	}
+	return scoringEntityOf(e, uas, answersByUA(answers)), nil
+}
+
+// answersByUA keeps the given answers (cleared ones are unanswered) by unit
+// assessment and indicator.
+func answersByUA(answers []Answer) map[int64]map[string]scoring.Answer {
 	byUA := map[int64]map[string]scoring.Answer{}
 	for _, a := range answers {
 		if a.Value == nil && !a.NA {
@@ -41,6 +46,13 @@ func (s *Service) scoringEntity(ctx context.Context, tx Store, p Period, e Entit
 		}
 		byUA[a.UnitAssessmentID][a.Indicator] = sa
 	}
+	return byUA
+}
+
+// scoringEntityOf builds the scoring input of an entity from its unit
+// assessments (in unit order) and their answers.
+func scoringEntityOf(e Entity, uas []UnitAssessment, byUA map[int64]map[string]scoring.Answer) scoring.Entity {
+	se := scoring.Entity{ID: formatID(e.ID), Name: e.Name, Kind: e.Kind, Province: e.ProvinceCode}
 	names := map[int64]string{}
 	for _, u := range e.Units {
 		names[u.ID] = u.Name
@@ -52,7 +64,7 @@ func (s *Service) scoringEntity(ctx context.Context, tx Store, p Period, e Entit
 		}
 		se.Units = append(se.Units, scoring.Unit{ID: formatID(ua.UnitID), Name: names[ua.UnitID], Answers: ans})
 	}
-	return se, nil
+	return se
 }
 
 // recompute scores an entity from its answers, stores an immutable snapshot,
@@ -125,13 +137,15 @@ func (s *Service) saveResult(ctx context.Context, tx Store, a Actor, p Period, e
 	if err := tx.SaveSnapshot(ctx, snap); err != nil {
 		return err
 	}
-	summary := func(sn *Snapshot) any {
-		if sn == nil {
-			return nil
-		}
-		return map[string]any{"snapshot": sn.ID, "score": sn.Score, "category": sn.Category, "zone": sn.Zone, "complete": sn.Complete}
+	return s.audit(ctx, tx, a, chainOf("entity", e.ID), "result."+snap.Source, "result", snap.ID, p.ID, e.ID, resultSummary(prev), resultSummary(snap), "")
+}
+
+// resultSummary is what the audit log keeps of a result.
+func resultSummary(sn *Snapshot) any {
+	if sn == nil {
+		return nil
 	}
-	return s.audit(ctx, tx, a, chainOf("entity", e.ID), "result."+snap.Source, "result", snap.ID, p.ID, e.ID, summary(prev), summary(snap), "")
+	return map[string]any{"snapshot": sn.ID, "score": sn.Score, "category": sn.Category, "zone": sn.Zone, "complete": sn.Complete}
 }
 
 // rerank recomputes the ranks of every peer group the entity belongs to.
@@ -214,23 +228,49 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 		if err != nil {
 			return err
 		}
+		// The whole period is read in a few queries (entities, unit
+		// assessments, answers, current results), scored in memory, and
+		// written in a few multi-row statements; then each peer group is
+		// ranked once.
 		pes, err := tx.PeriodEntities(ctx, periodID)
 		if err != nil {
 			return err
 		}
-		groups := map[string]scoring.PeerGroup{}
+		var ids []int64
 		for _, pe := range pes {
-			if !pe.Assessed {
-				continue
+			if pe.Assessed {
+				ids = append(ids, pe.EntityID)
 			}
-			e, err := tx.Entity(ctx, pe.EntityID)
-			if err != nil {
-				return err
+		}
+		entities, err := tx.EntitiesWithUnits(ctx, ids)
+		if err != nil {
+			return err
+		}
+		allUAs, err := tx.PeriodUnitAssessments(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		uasOf := map[int64][]UnitAssessment{}
+		for _, ua := range allUAs {
+			uasOf[ua.EntityID] = append(uasOf[ua.EntityID], ua)
+		}
+		answers, err := tx.PeriodAnswers(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		byUA := answersByUA(answers)
+		current, err := tx.CurrentResults(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		groups := map[string]scoring.PeerGroup{}
+		var snaps []*Snapshot
+		for _, id := range ids {
+			e, ok := entities[id]
+			if !ok {
+				return fmt.Errorf("entity %d: %w", id, ErrNotFound)
 			}
-			se, err := s.scoringEntity(ctx, tx, p, e)
-			if err != nil {
-				return err
-			}
+			se := scoringEntityOf(e, uasOf[id], byUA)
 			if len(se.Units) == 0 {
 				continue
 			}
@@ -239,13 +279,29 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 				return fmt.Errorf("score entity %d: %w", e.ID, err)
 			}
 			snap := snapshotOf(p, e, res, SourceComputed, a, s)
-			if err := s.saveResult(ctx, tx, a, p, e, &snap); err != nil {
-				return err
-			}
+			snaps = append(snaps, &snap)
 			for _, g := range scoring.PeerGroupsOf(e.Kind, e.ProvinceCode) {
 				groups[g.String()] = g
 			}
 			n++
+		}
+		if err := tx.SaveSnapshots(ctx, snaps); err != nil {
+			return err
+		}
+		entries := make([]*AuditEntry, len(snaps))
+		for i, snap := range snaps {
+			var prev *Snapshot
+			if cur, ok := current[snap.EntityID]; ok {
+				prev = &cur
+			}
+			e, err := s.auditEntry(a, chainOf("entity", snap.EntityID), "result."+snap.Source, "result", snap.ID, p.ID, snap.EntityID, resultSummary(prev), resultSummary(snap), "")
+			if err != nil {
+				return err
+			}
+			entries[i] = &e
+		}
+		if err := tx.AppendAudits(ctx, entries); err != nil {
+			return err
 		}
 		keys := make([]string, 0, len(groups))
 		for k := range groups {

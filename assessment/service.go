@@ -92,6 +92,15 @@ func (s *Service) MethodOf(ctx context.Context, p Period) (*scoring.Method, erro
 
 // audit appends one row to the audit log inside tx.
 func (s *Service) audit(ctx context.Context, tx Store, a Actor, chain, action, objType string, objID any, periodID, entityID int64, oldV, newV any, reason string) error {
+	e, err := s.auditEntry(a, chain, action, objType, objID, periodID, entityID, oldV, newV, reason)
+	if err != nil {
+		return err
+	}
+	return tx.AppendAudit(ctx, &e)
+}
+
+// auditEntry builds an audit entry (its hashes are filled when appended).
+func (s *Service) auditEntry(a Actor, chain, action, objType string, objID any, periodID, entityID int64, oldV, newV any, reason string) (AuditEntry, error) {
 	e := AuditEntry{
 		Chain: chain, At: s.now().UTC().Truncate(time.Microsecond), ActorID: a.UserID, Actor: a.Name,
 		Action: action, ObjectType: objType, ObjectID: fmt.Sprint(objID), PeriodID: periodID, EntityID: entityID, Reason: reason,
@@ -99,15 +108,15 @@ func (s *Service) audit(ctx context.Context, tx Store, a Actor, chain, action, o
 	var err error
 	if oldV != nil {
 		if e.Old, err = json.Marshal(oldV); err != nil {
-			return err
+			return e, err
 		}
 	}
 	if newV != nil {
 		if e.New, err = json.Marshal(newV); err != nil {
-			return err
+			return e, err
 		}
 	}
-	return tx.AppendAudit(ctx, &e)
+	return e, nil
 }
 
 func chainOf(kind string, id int64) string { return kind + ":" + strconv.FormatInt(id, 10) }

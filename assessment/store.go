@@ -16,6 +16,19 @@ import (
 type Store interface {
 	InTx(ctx context.Context, fn func(tx Store) error) error
 	Ping(ctx context.Context) error // one trivial query
+	// ResultsVersion is a number that changes, in the same transaction, with
+	// every change to what rankings and results are read from (migration
+	// 0007): one cheap query, for caches shared by nothing but the database.
+	ResultsVersion(ctx context.Context) (int64, error)
+
+	// Whole-period reads and writes for RecomputePeriod (a fixed number of
+	// statements however many entities).
+	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error) // by entity, unit
+	PeriodAnswers(ctx context.Context, periodID int64) ([]Answer, error)                 // unit assessment, indicator, value, NA only; unordered
+	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)        // units, not products
+	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)      // headline only, by entity
+	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                            // as SaveSnapshot, for distinct entities
+	AppendAudits(ctx context.Context, es []*AuditEntry) error                            // as AppendAudit, in order, inside a transaction
 
 	CreateRegion(ctx context.Context, r *Region) error
 	RegionByCode(ctx context.Context, code string) (Region, error)

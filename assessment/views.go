@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/ombudsman-ri/p4/scoring"
@@ -229,30 +230,60 @@ func GroupName(group, province string) (string, string, error) {
 	return group, province, nil
 }
 
+// RankingQuery is a ranking read once authorized and scoped: everything
+// its answer depends on besides the stored data, so a cache key.
+type RankingQuery struct {
+	Year       int
+	Group      string // stored peer-group key ("pemkab", "pemda/17")
+	Province   string // province filter of a national group, "" for all
+	PublicOnly bool
+}
+
+// Key is the query as a cache key.
+func (q RankingQuery) Key() string {
+	return fmt.Sprintf("ranking|%d|%s|%s|%t", q.Year, q.Group, q.Province, q.PublicOnly)
+}
+
 // Ranking returns a peer group's ranked results of a period. publicOnly
 // refuses unpublished periods (ErrNotFound) — what the public routes use.
 // Movement is against the previous year's period when it is published (or
 // the actor is internal) and uses the same method family.
 func (s *Service) Ranking(ctx context.Context, a Actor, year int, group, province string, publicOnly bool) (RankingView, error) {
-	var v RankingView
+	q, err := s.RankingScope(ctx, a, year, group, province, publicOnly)
+	if err != nil {
+		return RankingView{}, err
+	}
+	return s.RankingOf(ctx, q)
+}
+
+// RankingScope authorizes a ranking read and scopes it to what the actor
+// may see (a coordinator: their own province), without reading results.
+func (s *Service) RankingScope(ctx context.Context, a Actor, year int, group, province string, publicOnly bool) (RankingQuery, error) {
 	if !publicOnly && a.Role != RoleAdmin && a.Role != RoleLeadership && a.Role != RoleCoordinator {
-		return v, ErrForbidden
+		return RankingQuery{}, ErrForbidden
 	}
 	if a.Role == RoleCoordinator && !publicOnly {
 		// A coordinator sees the rankings of their own province only.
 		own, err := s.provinceCodeOf(ctx, a.ProvinceID)
 		if err != nil {
-			return v, err
+			return RankingQuery{}, err
 		}
 		if province != "" && province != own {
-			return v, ErrNotFound
+			return RankingQuery{}, ErrNotFound
 		}
 		province = own
 	}
 	key, filterProvince, err := GroupName(group, province)
 	if err != nil {
-		return v, err
+		return RankingQuery{}, err
 	}
+	return RankingQuery{Year: year, Group: key, Province: filterProvince, PublicOnly: publicOnly}, nil
+}
+
+// RankingOf reads an authorized, scoped ranking (RankingScope).
+func (s *Service) RankingOf(ctx context.Context, q RankingQuery) (RankingView, error) {
+	var v RankingView
+	year, key, filterProvince, publicOnly := q.Year, q.Group, q.Province, q.PublicOnly
 	p, err := s.store.PeriodByYear(ctx, year)
 	if err != nil {
 		return v, err
@@ -332,6 +363,26 @@ type ResultView struct {
 	Method   *scoring.Method `json:"-"`
 }
 
+// ResultVisible tells whether the actor may see an entity's result in a
+// period, from the period, the entity and its state there. decided is false
+// for an assessor, whose access depends on their assignments (Result reads
+// them).
+func ResultVisible(a Actor, p Period, e Entity, state string, publicOnly bool) (visible, decided bool) {
+	switch {
+	case publicOnly:
+		return p.Status == PeriodPublished && state == EntityPublished, true
+	case a.Role == RoleAdmin || a.Role == RoleLeadership:
+		return true, true
+	case a.Role == RoleCoordinator:
+		return inProvince(a, e), true
+	case a.Role == RoleAgency:
+		return a.EntityID == e.ID && (state == EntityFinal || state == EntityPublished), true
+	case a.Role == RoleAssessor:
+		return false, false
+	}
+	return false, true
+}
+
 // Result returns an entity's current result in a period, if the actor may
 // see it: admin and leadership always; coordinators in their province;
 // assessors for entities they assess; agency users their own entity once
@@ -350,17 +401,9 @@ func (s *Service) Result(ctx context.Context, a Actor, year int, entityID int64,
 	if err != nil {
 		return v, err
 	}
-	visible := false
-	switch {
-	case publicOnly:
-		visible = p.Status == PeriodPublished && pe.State == EntityPublished
-	case a.Role == RoleAdmin || a.Role == RoleLeadership:
-		visible = true
-	case a.Role == RoleCoordinator:
-		visible = inProvince(a, e)
-	case a.Role == RoleAgency:
-		visible = a.EntityID == e.ID && (pe.State == EntityFinal || pe.State == EntityPublished)
-	case a.Role == RoleAssessor:
+	visible, decided := ResultVisible(a, p, e, pe.State, publicOnly)
+	if !decided {
+		// An assessor sees the results of the entities they assess.
 		uas, err := s.store.UnitAssessments(ctx, p.ID, e.ID)
 		if err != nil {
 			return v, err

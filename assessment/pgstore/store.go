@@ -43,6 +43,12 @@ func (s *Store) Ping(ctx context.Context) error {
 	return translate(s.q(ctx).Raw(`SELECT 1`).Scan(&one).Error, "ping")
 }
 
+// ResultsVersion reads the one-row results version (migration 0007).
+func (s *Store) ResultsVersion(ctx context.Context) (int64, error) {
+	var v int64
+	return v, translate(s.q(ctx).Raw(`SELECT version FROM results_version`).Scan(&v).Error, "results version")
+}
+
 // translate maps driver errors to the domain's.
 func translate(err error, what string) error {
 	if err == nil {

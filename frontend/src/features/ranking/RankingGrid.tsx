@@ -104,7 +104,9 @@ function RankingTableView({ rows, total, caption, dimensions, withCategory, prev
     <SortHeader key={key} sortKey={key} label={label} sort={sort} onSort={onSort} align={align} w={w} t={t} />
   );
   return (
-    <div style={{ overflowX: 'auto' }}>
+    // Positioned, so that the visually hidden texts (absolutely placed)
+    // stay inside the scrolling box instead of widening the page.
+    <div style={{ overflowX: 'auto', position: 'relative' }}>
       <table className={classes.table} data-testid="ranking-table" aria-rowcount={total + 1}>
         <caption className={classes.caption}>{caption}</caption>
         <thead>

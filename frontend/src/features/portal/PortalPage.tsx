@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { NotFoundPage } from '../not-found/NotFoundPage';
 import { useProvinces } from '../public-results/api';
 import type { Period } from '../public-results/types';
-import { isNotFound, reportHref, useExplanation, useInstrument, useInternalPeriods, usePublicEntity, useReportAvailable } from '../results/api';
+import { isNotFound, reportHref, useExplanation, useInstrument, useInternalPeriods, useObjections, usePublicEntity, useReportAvailable } from '../results/api';
 import { DimensionBar, dimensionLabel } from '../results/DimensionBar';
 import { groupLabel, peerGroupFor } from '../results/groups';
 import { HistoryPanel } from '../results/HistoryPanel';
@@ -76,6 +76,15 @@ function Portal({ entityId }: { entityId: number }) {
   const shared = useSharedResults(periods.data ?? [], entityId);
   const history = usePublicEntity(entityId);
   const [params, setParams] = useSearchParams();
+  // The year the card will most likely show (the one in the address, or
+  // the newest past planning): ask for its explanation, instrument and
+  // objections together with the results rather than after them. The card
+  // uses the same queries, so it finds these answers or requests in flight;
+  // a wrong guess costs one unused request.
+  const early = earlyYear(periods.data, Number(params.get('tahun')));
+  useExplanation(early, entityId);
+  useInstrument(early);
+  useObjections(early, entityId);
 
   let body;
   if (periods.isPending || (periods.isSuccess && shared.pending)) {
@@ -119,6 +128,12 @@ function Portal({ entityId }: { entityId: number }) {
       {body}
     </Container>
   );
+}
+
+/** earlyYear is the year the report card will show if its result is shared (null until the periods are known). */
+export function earlyYear(periods: readonly Period[] | undefined, wanted: number): number | null {
+  const candidates = (periods ?? []).filter((p) => p.status !== 'planning');
+  return (candidates.find((p) => p.year === wanted) ?? candidates[0])?.year ?? null;
 }
 
 interface PortalBodyProps {

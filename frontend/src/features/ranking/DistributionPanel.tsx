@@ -1,5 +1,5 @@
 import { SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/LoadingState';
 import { categories, zones, type Category, type Zone } from '../../domain/types';
@@ -8,6 +8,24 @@ import type { Band } from '../public-results/types';
 
 const CategoryChart = lazy(() => import('./CategoryChart'));
 const ZoneChart = lazy(() => import('../public-results/ZoneChart'));
+
+/**
+ * useAfterFirstPaint is false until the browser has painted the page and
+ * has a moment to spare: the chart library is large, and loading and
+ * running it before then kept a national ranking's table from showing.
+ */
+function useAfterFirstPaint(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(() => setReady(true), { timeout: 1000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(() => setReady(true), 50);
+    return () => window.clearTimeout(id);
+  }, []);
+  return ready;
+}
 
 /** DistributionPanelProps: the counts of a ranking and the bands that define them. */
 export interface DistributionPanelProps {
@@ -28,6 +46,7 @@ export function DistributionPanel({ zoneCounts, categoryCounts, bands }: Distrib
   const zoneOf = (c: Category): Zone | null => bands.find((b) => b.category === c)?.zone ?? null;
   const zoneLabels = Object.fromEntries(zones.map((z) => [z, t(`zone.${z}`)])) as Record<Zone, string>;
   const zc = Object.fromEntries(zones.map((z) => [z, zoneCounts[z] ?? 0])) as Record<Zone, number>;
+  const charts = useAfterFirstPaint();
   const bars = categories.map((c) => ({ label: t('category.label', { letter: c }), value: categoryCounts[c] ?? 0, zone: zoneOf(c) }));
 
   return (
@@ -42,7 +61,7 @@ export function DistributionPanel({ zoneCounts, categoryCounts, bands }: Distrib
               {t('ranking.distribution.categories')}
             </Text>
             <Suspense fallback={<LoadingState />}>
-              <CategoryChart bars={bars} formatCount={(n) => f.number(n)} />
+              {charts ? <CategoryChart bars={bars} formatCount={(n) => f.number(n)} /> : <LoadingState />}
             </Suspense>
           </Stack>
         )}
@@ -51,7 +70,7 @@ export function DistributionPanel({ zoneCounts, categoryCounts, bands }: Distrib
             {t('ranking.distribution.zones')}
           </Text>
           <Suspense fallback={<LoadingState />}>
-            <ZoneChart counts={zc} labels={zoneLabels} formatCount={(n) => f.number(n)} />
+            {charts ? <ZoneChart counts={zc} labels={zoneLabels} formatCount={(n) => f.number(n)} /> : <LoadingState />}
           </Suspense>
         </Stack>
       </SimpleGrid>

@@ -35,6 +35,12 @@ export function RankingPage({ user }: { user: User }) {
   const { t } = useTranslation();
   const periods = useInternalPeriods();
   const [params, setParams] = useSearchParams();
+  // Ask for the ranking and the provinces at the same time as the periods
+  // rather than after them: when the address names the year, the ranking
+  // it will show is known already (RankingBody's query is the same one, so
+  // it finds this answer or the request in flight).
+  useProvinceRegions();
+  useInternalRanking(earlyQuery(user, params));
 
   // flushSync: the address is the filters' state, and the router updates it
   // asynchronously; without it a second change made right after the first
@@ -72,6 +78,22 @@ export function RankingPage({ user }: { user: User }) {
       {body}
     </Container>
   );
+}
+
+/**
+ * earlyQuery is the ranking an address leads to, when it can be told
+ * without the list of periods and provinces (the year is in the address,
+ * and the group is national or its province is known); null otherwise.
+ */
+export function earlyQuery(user: User, params: URLSearchParams): InternalRankingQuery | null {
+  const year = Number(params.get('year'));
+  if (!Number.isInteger(year) || year <= 0) return null;
+  const g = params.get('group');
+  const group: PeerGroup = isPeerGroup(g) ? g : 'pemda';
+  if (nationalGroups.includes(group)) return { year, group };
+  const province = (user.role === 'coordinator' ? user.province_code : null) ?? (params.get('province') || undefined);
+  if (province) return { year, group, province };
+  return provincialGroups.includes(group) ? null : { year, group, province: undefined };
 }
 
 interface RankingBodyProps {
@@ -162,6 +184,8 @@ function RankingBody({ user, periods, period, params, onChange }: RankingBodyPro
                   </EmptyState>
                 ) : (
                   <RankingGrid
+                    // A new group or year starts again from its first rows.
+                    key={`${period.year}-${group}-${province ?? ''}`}
                     rows={rows}
                     caption={caption}
                     dimensions={dims}

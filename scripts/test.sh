@@ -43,7 +43,7 @@ fi
 
 if has fuzz; then
   echo "== fuzz targets (short run each)"
-  scripts/fuzz.sh "${FUZZTIME:-10s}" || failed+=("fuzz")
+  scripts/fuzz.sh "${FUZZTIME:-6s}" || failed+=("fuzz")
 fi
 
 if has web; then

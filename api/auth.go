@@ -91,7 +91,7 @@ func (h *handlers) requireUser(c *gin.Context) {
 		// A lookup that failed (the browser dropped the request, the database
 		// is away) says nothing about the account: keep the session.
 		if ctx.Err() != nil {
-			c.AbortWithStatus(499) // the client closed the request
+			c.AbortWithStatus(statusClientClosed)
 			return
 		}
 		h.fail(c, err)

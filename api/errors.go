@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -13,6 +14,10 @@ import (
 	"github.com/ombudsman-ri/p4/scoring"
 )
 
+// statusClientClosed is the status logged for a request whose client closed
+// it before the answer was ready (nginx's 499; never sent to anyone).
+const statusClientClosed = 499
+
 // fail turns an error into a problem response; it is the only place that
 // picks status codes for domain errors, and it logs unexpected failures once.
 func fail(c *gin.Context, log *slog.Logger, err error) {
@@ -24,6 +29,10 @@ func fail(c *gin.Context, log *slog.Logger, err error) {
 		rl  *assessment.RateLimitError
 	)
 	switch {
+	case c.Request.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)):
+		// The client went away (closed the tab, navigated on) before the
+		// answer was ready: nothing failed here and nobody reads a body.
+		c.AbortWithStatus(statusClientClosed)
 	case errors.As(err, &ve):
 		fields := make([]FieldError, len(ve.Fields))
 		for i, f := range ve.Fields {

@@ -2,6 +2,7 @@ package excel
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -114,6 +115,15 @@ func findSheet(f *excelize.File, want string) (string, bool) {
 // rows is a problem of the whole sheet, returned as err; problems of single
 // values are the caller's.
 func readSheet(f *excelize.File, spec sheetSpec) (recs []record, notes []string, err error) {
+	defer func() {
+		// The sheet's own XML can be broken while the package opened fine:
+		// that is a problem of the file, said as one, never a raw error.
+		var vErr *assessment.ValidationError
+		if err != nil && !errors.As(err, &vErr) {
+			err = &assessment.ValidationError{Fields: []assessment.FieldError{{Field: spec.name + "!A1", Code: "unreadable_sheet",
+				Message: fmt.Sprintf("lembar %s tidak dapat dibaca (%v); simpan ulang berkas dari Excel sebagai .xlsx", spec.name, err)}}}
+		}
+	}()
 	sheet, ok := findSheet(f, spec.name)
 	if !ok {
 		return nil, nil, &assessment.ValidationError{Fields: []assessment.FieldError{{Field: spec.name + "!A1", Code: "missing_sheet",

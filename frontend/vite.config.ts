@@ -23,13 +23,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
-        // Libraries change less often than our code: separate chunks stay
-        // cached across releases. Chart libraries stay in their lazy chunk.
+        // React and Mantine are on every page and change less often than
+        // our code: their own chunks stay cached across releases. Every
+        // other library goes with the pages that use it (each page is its
+        // own chunk, see src/layout/lazyPage.ts), so the offline store,
+        // forms, validation, the QR code and the charts load only there.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll[^\\/]*|react-style-singleton|use-callback-ref|use-sidecar|tabbable|clsx|type-fest)[\\/]/, priority: 20 },
-            { name: 'vendor', test: (id: string) => /node_modules/.test(id) && !/node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|tslib)[\\/]/.test(id), priority: 10 },
           ],
         },
       },

@@ -1,8 +1,6 @@
 import type { RouteObject } from 'react-router';
-import { HomePage } from './features/home/HomePage';
 import { LandingPage } from './features/landing/LandingPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
-import { PublicResultsPage } from './features/public-results/PublicResultsPage';
 import { resultsRoutes } from './features/results/routes';
 import { RequireAuth } from './features/session/RequireAuth';
 import { SignInPage } from './features/session/SignInPage';
@@ -18,6 +16,10 @@ import { objectionsRoutes } from './features/objections/routes';
 import { exportsRoutes } from './features/exports/routes';
 import { AppLayout } from './layout/AppLayout';
 import { RouteError } from './layout/RouteError';
+import { lazyPage, preloadPages } from './layout/lazyPage';
+
+const HomePage = lazyPage(() => import('./features/home/HomePage'), 'HomePage');
+const PublicResultsPage = lazyPage(() => import('./features/public-results/PublicResultsPage'), 'PublicResultsPage');
 
 /**
  * routes is the whole client-side map. Paths are Indonesian, as users read
@@ -35,8 +37,8 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <LandingPage /> },
           { path: 'masuk', element: <SignInPage /> },
-          { path: 'publik', element: <PublicResultsPage /> },
-          { path: 'beranda', element: <RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth> },
+          { path: 'publik', lazy: preloadPages(PublicResultsPage), element: <PublicResultsPage /> },
+          { path: 'beranda', lazy: preloadPages(HomePage), element: <RequireAuth>{(user) => <HomePage user={user} />}</RequireAuth> },
           ...resultsRoutes,
           ...assessmentRoutes,
           ...periodsRoutes,

@@ -1,8 +1,9 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { LoadingState } from '../components/LoadingState';
 import { IconChartBar, IconHome, IconLayout, IconLogin } from '../components/icons';
 import { resultsNavItems } from '../features/results/nav';
 import { useSession } from '../features/session/api';
@@ -93,7 +94,16 @@ export function AppLayout() {
 
       <AppShell.Main id="main" tabIndex={-1} style={{ display: 'flex', flexDirection: 'column', outline: 'none' }}>
         <Box style={{ flex: 1 }}>
-          <Outlet />
+          {/* Pages are loaded with their first visit (layout/lazyPage.ts). */}
+          <Suspense
+            fallback={
+              <Box px={{ base: 'sm', sm: 'md' }} py="md">
+                <LoadingState />
+              </Box>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </Box>
         <Box component="footer" py="lg" px="md" mt="xl" style={{ borderTop: '1px solid var(--mantine-color-slate-2)' }}>
           <Text size="sm" c="dimmed" ta="center">

@@ -2,7 +2,6 @@ import { Avatar, Box, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { IconLogout } from '../components/icons';
-import { clearRespondentQueue } from '../features/survey/queue';
 import { useSignOut } from '../features/session/api';
 import type { User } from '../features/session/types';
 
@@ -22,9 +21,11 @@ export function UserMenu({ user }: { user: User }) {
   const navigate = useNavigate();
   // flushSync: show the landing page before the user is forgotten, or the
   // protected page underneath would redirect to /masuk first.
-  // Respondents queued offline leave the device with the user (issue 6).
+  // Respondents queued offline leave the device with the user (issue 6);
+  // the queue's code (and its IndexedDB library) loads only for that.
   const signOut = useSignOut(async () => {
     await navigate('/', { replace: true, flushSync: true });
+    const { clearRespondentQueue } = await import('../features/survey/queue');
     await clearRespondentQueue();
   });
   return (

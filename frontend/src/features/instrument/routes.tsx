@@ -2,9 +2,11 @@ import type { RouteObject } from 'react-router';
 import { periodRoles } from '../periods/nav';
 import { RequireAuth } from '../session/RequireAuth';
 import { RoleOnly } from '../work/RoleOnly';
-import { ComparePage } from './ComparePage';
-import { InstrumentPage } from './InstrumentPage';
-import { MappingPage } from './MappingPage';
+import { lazyPage, preloadPages } from '../../layout/lazyPage';
+
+const ComparePage = lazyPage(() => import('./ComparePage'), 'ComparePage');
+const InstrumentPage = lazyPage(() => import('./InstrumentPage'), 'InstrumentPage');
+const MappingPage = lazyPage(() => import('./MappingPage'), 'MappingPage');
 
 /**
  * instrumentRoutes are a period's instrument pages, reached from the
@@ -14,6 +16,7 @@ import { MappingPage } from './MappingPage';
 export const instrumentRoutes: RouteObject[] = [
   {
     path: 'admin/periode/:year/instrumen',
+    lazy: preloadPages(InstrumentPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -26,6 +29,7 @@ export const instrumentRoutes: RouteObject[] = [
   },
   {
     path: 'admin/periode/:year/instrumen/bandingkan',
+    lazy: preloadPages(ComparePage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -38,6 +42,7 @@ export const instrumentRoutes: RouteObject[] = [
   },
   {
     path: 'admin/periode/:year/instrumen/pemetaan',
+    lazy: preloadPages(MappingPage),
     element: (
       <RequireAuth>
         {(user) => (

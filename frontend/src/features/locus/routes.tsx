@@ -1,14 +1,17 @@
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../session/RequireAuth';
 import { RoleOnly } from '../work/RoleOnly';
-import { EntityPage } from './EntityPage';
-import { ImportPage } from './ImportPage';
-import { LocusPage } from './LocusPage';
+import { lazyPage, preloadPages } from '../../layout/lazyPage';
+
+const EntityPage = lazyPage(() => import('./EntityPage'), 'EntityPage');
+const ImportPage = lazyPage(() => import('./ImportPage'), 'ImportPage');
+const LocusPage = lazyPage(() => import('./LocusPage'), 'LocusPage');
 
 /** locusRoutes are the locus pages (entities, units, a period's locus) and the admin's import page. */
 export const locusRoutes: RouteObject[] = [
   {
     path: 'admin/lokus',
+    lazy: preloadPages(LocusPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -21,6 +24,7 @@ export const locusRoutes: RouteObject[] = [
   },
   {
     path: 'admin/lokus/:id',
+    lazy: preloadPages(EntityPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -33,6 +37,7 @@ export const locusRoutes: RouteObject[] = [
   },
   {
     path: 'admin/impor',
+    lazy: preloadPages(ImportPage),
     element: (
       <RequireAuth>
         {(user) => (

@@ -2,8 +2,10 @@ import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../session/RequireAuth';
 import { RoleOnly } from '../work/RoleOnly';
 import { objectionRoles } from './nav';
-import { ObjectionDecisionPage } from './ObjectionDecisionPage';
-import { ObjectionQueuePage } from './ObjectionQueuePage';
+import { lazyPage, preloadPages } from '../../layout/lazyPage';
+
+const ObjectionDecisionPage = lazyPage(() => import('./ObjectionDecisionPage'), 'ObjectionDecisionPage');
+const ObjectionQueuePage = lazyPage(() => import('./ObjectionQueuePage'), 'ObjectionQueuePage');
 
 /**
  * objectionsRoutes are the coordinator's objection (sanggahan) queue and
@@ -13,6 +15,7 @@ import { ObjectionQueuePage } from './ObjectionQueuePage';
 export const objectionsRoutes: RouteObject[] = [
   {
     path: 'sanggahan',
+    lazy: preloadPages(ObjectionQueuePage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -25,6 +28,7 @@ export const objectionsRoutes: RouteObject[] = [
   },
   {
     path: 'sanggahan/:id',
+    lazy: preloadPages(ObjectionDecisionPage),
     element: (
       <RequireAuth>
         {(user) => (

@@ -2,8 +2,10 @@ import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../session/RequireAuth';
 import { RoleOnly } from '../work/RoleOnly';
 import { periodRoles } from './nav';
-import { PeriodPage } from './PeriodPage';
-import { PeriodsPage } from './PeriodsPage';
+import { lazyPage, preloadPages } from '../../layout/lazyPage';
+
+const PeriodPage = lazyPage(() => import('./PeriodPage'), 'PeriodPage');
+const PeriodsPage = lazyPage(() => import('./PeriodsPage'), 'PeriodsPage');
 
 /**
  * periodsRoutes are the pages of setting up a period: the list with a new
@@ -13,6 +15,7 @@ import { PeriodsPage } from './PeriodsPage';
 export const periodsRoutes: RouteObject[] = [
   {
     path: 'admin/periode',
+    lazy: preloadPages(PeriodsPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -25,6 +28,7 @@ export const periodsRoutes: RouteObject[] = [
   },
   {
     path: 'admin/periode/:year',
+    lazy: preloadPages(PeriodPage),
     element: (
       <RequireAuth>
         {(user) => (

@@ -1,10 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { PortalHome, PortalPage } from '../portal/PortalPage';
-import { PublicEntityPage } from '../public-results/PublicEntityPage';
-import { EntityResultPage } from '../ranking/EntityResultPage';
-import { RankingPage } from '../ranking/RankingPage';
 import { RequireAuth } from '../session/RequireAuth';
 import { StaffOnly } from './StaffOnly';
+import { lazyPage, preloadPages } from '../../layout/lazyPage';
+
+const PortalHome = lazyPage(() => import('../portal/PortalPage'), 'PortalHome');
+const PortalPage = lazyPage(() => import('../portal/PortalPage'), 'PortalPage');
+const PublicEntityPage = lazyPage(() => import('../public-results/PublicEntityPage'), 'PublicEntityPage');
+const EntityResultPage = lazyPage(() => import('../ranking/EntityResultPage'), 'EntityResultPage');
+const RankingPage = lazyPage(() => import('../ranking/RankingPage'), 'RankingPage');
 
 /**
  * resultsRoutes are the pages of results: the ranked comparison and its
@@ -12,9 +15,10 @@ import { StaffOnly } from './StaffOnly';
  * and an entity's public page. routes.tsx places them in the app shell.
  */
 export const resultsRoutes: RouteObject[] = [
-  { path: 'publik/entitas/:id', element: <PublicEntityPage /> },
+  { path: 'publik/entitas/:id', lazy: preloadPages(PublicEntityPage), element: <PublicEntityPage /> },
   {
     path: 'peringkat',
+    lazy: preloadPages(RankingPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -27,6 +31,7 @@ export const resultsRoutes: RouteObject[] = [
   },
   {
     path: 'peringkat/:year/entitas/:id',
+    lazy: preloadPages(EntityResultPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -37,6 +42,6 @@ export const resultsRoutes: RouteObject[] = [
       </RequireAuth>
     ),
   },
-  { path: 'instansi', element: <RequireAuth>{(user) => <PortalHome user={user} />}</RequireAuth> },
-  { path: 'instansi/:id', element: <RequireAuth>{(user) => <PortalPage user={user} />}</RequireAuth> },
+  { path: 'instansi', lazy: preloadPages(PortalHome), element: <RequireAuth>{(user) => <PortalHome user={user} />}</RequireAuth> },
+  { path: 'instansi/:id', lazy: preloadPages(PortalPage), element: <RequireAuth>{(user) => <PortalPage user={user} />}</RequireAuth> },
 ];

@@ -1,11 +1,13 @@
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../session/RequireAuth';
 import { RoleOnly } from '../work/RoleOnly';
-import { PosterPage } from './PosterPage';
-import { PublicSurveyPage } from './PublicSurveyPage';
-import { RespondentEntryPage } from './RespondentEntryPage';
-import { SettingsPage } from './SettingsPage';
-import { SurveyUnitPage } from './SurveyUnitPage';
+import { lazyPage, preloadPages } from '../../layout/lazyPage';
+
+const PosterPage = lazyPage(() => import('./PosterPage'), 'PosterPage');
+const PublicSurveyPage = lazyPage(() => import('./PublicSurveyPage'), 'PublicSurveyPage');
+const RespondentEntryPage = lazyPage(() => import('./RespondentEntryPage'), 'RespondentEntryPage');
+const SettingsPage = lazyPage(() => import('./SettingsPage'), 'SettingsPage');
+const SurveyUnitPage = lazyPage(() => import('./SurveyUnitPage'), 'SurveyUnitPage');
 
 /**
  * surveyRoutes are the pages of the service-user survey: period settings
@@ -17,6 +19,7 @@ import { SurveyUnitPage } from './SurveyUnitPage';
 export const surveyRoutes: RouteObject[] = [
   {
     path: 'survei',
+    lazy: preloadPages(SettingsPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -27,9 +30,10 @@ export const surveyRoutes: RouteObject[] = [
       </RequireAuth>
     ),
   },
-  { path: 'survei/unit/:id', element: <RequireAuth>{(user) => <SurveyUnitPage user={user} />}</RequireAuth> },
+  { path: 'survei/unit/:id', lazy: preloadPages(SurveyUnitPage), element: <RequireAuth>{(user) => <SurveyUnitPage user={user} />}</RequireAuth> },
   {
     path: 'survei/unit/:id/isi',
+    lazy: preloadPages(RespondentEntryPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -40,6 +44,6 @@ export const surveyRoutes: RouteObject[] = [
       </RequireAuth>
     ),
   },
-  { path: 'survei/unit/:id/poster', element: <RequireAuth>{() => <PosterPage />}</RequireAuth> },
-  { path: 'survei/:token', element: <PublicSurveyPage /> },
+  { path: 'survei/unit/:id/poster', lazy: preloadPages(PosterPage), element: <RequireAuth>{() => <PosterPage />}</RequireAuth> },
+  { path: 'survei/:token', lazy: preloadPages(PublicSurveyPage), element: <PublicSurveyPage /> },
 ];

@@ -1,12 +1,15 @@
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../session/RequireAuth';
 import { RoleOnly } from '../work/RoleOnly';
-import { UsersPage } from './UsersPage';
+import { lazyPage, preloadPages } from '../../layout/lazyPage';
+
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 
 /** usersRoutes: /admin/pengguna, the accounts (admins only). */
 export const usersRoutes: RouteObject[] = [
   {
     path: 'admin/pengguna',
+    lazy: preloadPages(UsersPage),
     element: (
       <RequireAuth>
         {(user) => (

@@ -1,12 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { QuestionnairePage } from '../questionnaire/QuestionnairePage';
-import { EntityReviewPage } from '../review/EntityReviewPage';
-import { ReviewQueuePage } from '../review/ReviewQueuePage';
-import { UnitReviewPage } from '../review/UnitReviewPage';
 import { RequireAuth } from '../session/RequireAuth';
 import { reviewRoles } from './nav';
 import { RoleOnly } from './RoleOnly';
-import { WorkPage } from './WorkPage';
+import { lazyPage, preloadPages } from '../../layout/lazyPage';
+
+const QuestionnairePage = lazyPage(() => import('../questionnaire/QuestionnairePage'), 'QuestionnairePage');
+const EntityReviewPage = lazyPage(() => import('../review/EntityReviewPage'), 'EntityReviewPage');
+const ReviewQueuePage = lazyPage(() => import('../review/ReviewQueuePage'), 'ReviewQueuePage');
+const UnitReviewPage = lazyPage(() => import('../review/UnitReviewPage'), 'UnitReviewPage');
+const WorkPage = lazyPage(() => import('./WorkPage'), 'WorkPage');
 
 /**
  * assessmentRoutes are the pages of field work and review: the assessor's
@@ -16,6 +18,7 @@ import { WorkPage } from './WorkPage';
 export const assessmentRoutes: RouteObject[] = [
   {
     path: 'kerja',
+    lazy: preloadPages(WorkPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -28,9 +31,10 @@ export const assessmentRoutes: RouteObject[] = [
   },
   // Any signed-in user may open a unit; the server decides whether they may read it and
   // the page makes it read-only for anyone who is not one of its assessors.
-  { path: 'kerja/unit/:id', element: <RequireAuth>{(user) => <QuestionnairePage user={user} />}</RequireAuth> },
+  { path: 'kerja/unit/:id', lazy: preloadPages(QuestionnairePage), element: <RequireAuth>{(user) => <QuestionnairePage user={user} />}</RequireAuth> },
   {
     path: 'tinjau',
+    lazy: preloadPages(ReviewQueuePage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -43,6 +47,7 @@ export const assessmentRoutes: RouteObject[] = [
   },
   {
     path: 'tinjau/unit/:id',
+    lazy: preloadPages(UnitReviewPage),
     element: (
       <RequireAuth>
         {(user) => (
@@ -55,6 +60,7 @@ export const assessmentRoutes: RouteObject[] = [
   },
   {
     path: 'tinjau/lokus/:id',
+    lazy: preloadPages(EntityReviewPage),
     element: (
       <RequireAuth>
         {(user) => (

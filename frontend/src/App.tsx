@@ -1,8 +1,9 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { setPrefetchClient } from './layout/prefetch';
 import { routes } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -28,10 +29,20 @@ export function AppProviders({ queryClient, children }: { queryClient: QueryClie
   );
 }
 
+/**
+ * startApp creates the data cache and the router. main.tsx calls it before
+ * React draws anything: creating the router already resolves the address,
+ * so the first page's code and its data (route prefetches) are asked for
+ * at once.
+ */
+export function startApp(): { queryClient: QueryClient; router: ReturnType<typeof createBrowserRouter> } {
+  const queryClient = createQueryClient();
+  setPrefetchClient(queryClient); // route loaders start each page's requests in this cache
+  return { queryClient, router: createBrowserRouter(routes) };
+}
+
 /** App is the whole single-page application. */
-export function App() {
-  const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createBrowserRouter(routes));
+export function App({ queryClient, router }: ReturnType<typeof startApp>) {
   return (
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />

@@ -30,6 +30,8 @@ export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
+    // Drawn while the first page's code loads (a fraction of a second).
+    hydrateFallbackElement: <div aria-busy="true" />,
     children: [
       {
         // A failing page keeps the header, so the user can still move on.

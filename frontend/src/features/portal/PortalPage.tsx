@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { NotFoundPage } from '../not-found/NotFoundPage';
 import { useProvinces } from '../public-results/api';
 import type { Period } from '../public-results/types';
+import { earlyYear } from '../results/prefetch';
 import { isNotFound, reportHref, useExplanation, useInstrument, useInternalPeriods, useObjections, usePublicEntity, useReportAvailable } from '../results/api';
 import { DimensionBar, dimensionLabel } from '../results/DimensionBar';
 import { groupLabel, peerGroupFor } from '../results/groups';
@@ -128,12 +129,6 @@ function Portal({ entityId }: { entityId: number }) {
       {body}
     </Container>
   );
-}
-
-/** earlyYear is the year the report card will show if its result is shared (null until the periods are known). */
-export function earlyYear(periods: readonly Period[] | undefined, wanted: number): number | null {
-  const candidates = (periods ?? []).filter((p) => p.status !== 'planning');
-  return (candidates.find((p) => p.year === wanted) ?? candidates[0])?.year ?? null;
 }
 
 interface PortalBodyProps {

@@ -1,8 +1,28 @@
-import { useQueries } from '@tanstack/react-query';
+import { queryOptions, useQueries } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Period } from '../public-results/types';
 import { entityPath, isNotFound } from '../results/api';
 import { resultViewSchema, type ResultView } from '../results/types';
+
+/** sharedCandidates are the periods whose result may have been shared: every one past planning. */
+export function sharedCandidates(periods: readonly Period[]): Period[] {
+  return periods.filter((p) => p.status !== 'planning');
+}
+
+/** sharedResultQuery asks for the entity's result of a year: null while it is not shared (404). */
+export const sharedResultQuery = (year: number, entityId: number) =>
+  queryOptions({
+    queryKey: ['results', 'shared-result', year, entityId],
+    queryFn: async ({ signal }): Promise<ResultView | null> => {
+      try {
+        return await api.get(`${entityPath(year, entityId)}/result`, resultViewSchema, { signal });
+      } catch (err) {
+        if (isNotFound(err)) return null;
+        throw err;
+      }
+    },
+    staleTime: 60_000,
+  });
 
 /** SharedResult is a year in which the entity's result has been shared with it. */
 export interface SharedResult {
@@ -16,21 +36,8 @@ export interface SharedResult {
  * answers 404 until the result is final (shared) or published. Newest first.
  */
 export function useSharedResults(periods: readonly Period[], entityId: number) {
-  const candidates = periods.filter((p) => p.status !== 'planning');
-  const queries = useQueries({
-    queries: candidates.map((p) => ({
-      queryKey: ['results', 'shared-result', p.year, entityId],
-      queryFn: async ({ signal }: { signal: AbortSignal }): Promise<ResultView | null> => {
-        try {
-          return await api.get(`${entityPath(p.year, entityId)}/result`, resultViewSchema, { signal });
-        } catch (err) {
-          if (isNotFound(err)) return null;
-          throw err;
-        }
-      },
-      staleTime: 60_000,
-    })),
-  });
+  const candidates = sharedCandidates(periods);
+  const queries = useQueries({ queries: candidates.map((p) => sharedResultQuery(p.year, entityId)) });
   const pending = queries.some((q) => q.isPending);
   const failed = queries.find((q) => q.isError);
   const shared: SharedResult[] = [];

@@ -9,6 +9,7 @@ import { categories, isPeerGroup, nationalGroups, peerGroups, provincialGroups, 
 import { hasLetters } from '../public-results/bands';
 import type { Period } from '../public-results/types';
 import { useInternalPeriods, useInternalRanking, useProvinceRegions, type InternalRankingQuery } from '../results/api';
+import { earlyQuery } from '../results/prefetch';
 import { NotAssessedList } from '../results/NotAssessedList';
 import type { User } from '../session/types';
 import { WorkbookDownload } from '../exports/WorkbookDownload';
@@ -78,22 +79,6 @@ export function RankingPage({ user }: { user: User }) {
       {body}
     </Container>
   );
-}
-
-/**
- * earlyQuery is the ranking an address leads to, when it can be told
- * without the list of periods and provinces (the year is in the address,
- * and the group is national or its province is known); null otherwise.
- */
-export function earlyQuery(user: User, params: URLSearchParams): InternalRankingQuery | null {
-  const year = Number(params.get('year'));
-  if (!Number.isInteger(year) || year <= 0) return null;
-  const g = params.get('group');
-  const group: PeerGroup = isPeerGroup(g) ? g : 'pemda';
-  if (nationalGroups.includes(group)) return { year, group };
-  const province = (user.role === 'coordinator' ? user.province_code : null) ?? (params.get('province') || undefined);
-  if (province) return { year, group, province };
-  return provincialGroups.includes(group) ? null : { year, group, province: undefined };
 }
 
 interface RankingBodyProps {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client';
 import type { PeerGroup } from '../../domain/types';
 import { rankingsSchema } from '../public-results/types';
@@ -29,9 +29,15 @@ export function reportHref(year: number, entityId: number): string {
   return `${entityPath(year, entityId)}/report.xlsx`;
 }
 
-/** useInternalPeriods lists every period (any status), newest first. */
-export function useInternalPeriods() {
-  return useQuery({
+/*
+ * Each query is a queryOptions factory used by its hook and by the
+ * prefetches that start a page's requests while its code loads
+ * (prefetch.ts): the same key finds the same answer or request in flight.
+ */
+
+/** internalPeriodsQuery lists every period (any status), newest first. */
+export const internalPeriodsQuery = () =>
+  queryOptions({
     queryKey: ['results', 'periods'],
     queryFn: async ({ signal }) => {
       const r = await api.get('/api/v1/periods', internalPeriodsSchema, { signal });
@@ -39,15 +45,25 @@ export function useInternalPeriods() {
     },
     staleTime: 5 * 60_000,
   });
+
+/** useInternalPeriods lists every period (any status), newest first. */
+export function useInternalPeriods() {
+  return useQuery(internalPeriodsQuery());
 }
+
+/** regionsQuery lists every region (GET /api/v1/regions). */
+export const regionsQuery = () =>
+  queryOptions({
+    queryKey: ['results', 'regions'],
+    queryFn: async ({ signal }) => (await api.get('/api/v1/regions', regionsSchema, { signal })).items,
+    staleTime: 60 * 60_000,
+  });
 
 /** useProvinceRegions lists the provinces (GET /api/v1/regions, level province). */
 export function useProvinceRegions() {
   return useQuery({
-    queryKey: ['results', 'regions'],
-    queryFn: async ({ signal }) => (await api.get('/api/v1/regions', regionsSchema, { signal })).items,
+    ...regionsQuery(),
     select: (items) => items.filter((r) => r.level === 'province').map((r) => ({ code: r.code, name: r.name })),
-    staleTime: 60 * 60_000,
   });
 }
 
@@ -65,15 +81,18 @@ export function internalRankingPath(q: InternalRankingQuery): string {
   return `/api/v1/periods/${q.year}/rankings?${p.toString()}`;
 }
 
-/** useInternalRanking loads a ranking for leadership, coordinators and admin. */
-export function useInternalRanking(q: InternalRankingQuery | null) {
-  return useQuery({
+/** internalRankingQuery loads a ranking for leadership, coordinators and admin. */
+export const internalRankingQuery = (q: InternalRankingQuery | null) =>
+  queryOptions({
     queryKey: ['results', 'rankings', q],
     queryFn: ({ signal }) => api.get(internalRankingPath(q as InternalRankingQuery), rankingsSchema, { signal }),
     enabled: q !== null,
-    placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+
+/** useInternalRanking loads a ranking for leadership, coordinators and admin. */
+export function useInternalRanking(q: InternalRankingQuery | null) {
+  return useQuery({ ...internalRankingQuery(q), placeholderData: keepPreviousData });
 }
 
 /** useEntityResult loads an entity's result in a year (404 until the user may see it). */
@@ -86,24 +105,32 @@ export function useEntityResult(year: number | null, entityId: number) {
   });
 }
 
-/** useExplanation loads where the score comes from and what would raise it. */
-export function useExplanation(year: number | null, entityId: number, enabled = true) {
-  return useQuery({
+/** explanationQuery loads where the score comes from and what would raise it. */
+export const explanationQuery = (year: number | null, entityId: number) =>
+  queryOptions({
     queryKey: ['results', 'explanation', year, entityId],
     queryFn: ({ signal }) => api.get(`${entityPath(year as number, entityId)}/explanation`, explanationViewSchema, { signal }),
-    enabled: enabled && year !== null,
+    enabled: year !== null,
     staleTime: 60_000,
   });
+
+/** useExplanation loads where the score comes from and what would raise it. */
+export function useExplanation(year: number | null, entityId: number, enabled = true) {
+  return useQuery({ ...explanationQuery(year, entityId), enabled: enabled && year !== null });
 }
 
-/** useInstrument loads the names and answer levels of a period's indicators; optional garnish. */
-export function useInstrument(year: number | null) {
-  return useQuery({
+/** instrumentQuery loads the names and answer levels of a period's indicators. */
+export const instrumentQuery = (year: number | null) =>
+  queryOptions({
     queryKey: ['results', 'instrument', year],
     queryFn: ({ signal }) => api.get(`/api/v1/periods/${year}/method`, instrumentSchema, { signal }),
     enabled: year !== null,
     staleTime: 60 * 60_000,
   });
+
+/** useInstrument loads the names and answer levels of a period's indicators; optional garnish. */
+export function useInstrument(year: number | null) {
+  return useQuery(instrumentQuery(year));
 }
 
 /** useEntityWork finds the unit assessments of an entity in a year (staff roles only). */
@@ -119,14 +146,18 @@ export function useEntityWork(year: number, entityId: number, enabled: boolean) 
   });
 }
 
-/** useObjections lists an entity's objections in a year. */
-export function useObjections(year: number | null, entityId: number, enabled = true) {
-  return useQuery({
+/** objectionsQuery lists an entity's objections in a year. */
+export const objectionsQuery = (year: number | null, entityId: number) =>
+  queryOptions({
     queryKey: ['results', 'objections', year, entityId],
     queryFn: async ({ signal }) => (await api.get(`${entityPath(year as number, entityId)}/objections`, objectionsSchema, { signal })).items,
-    enabled: enabled && year !== null,
+    enabled: year !== null,
     staleTime: 30_000,
   });
+
+/** useObjections lists an entity's objections in a year. */
+export function useObjections(year: number | null, entityId: number, enabled = true) {
+  return useQuery({ ...objectionsQuery(year, entityId), enabled: enabled && year !== null });
 }
 
 /** ObjectionInput is what the agency files. */
@@ -144,14 +175,20 @@ export function useFileObjection(year: number, entityId: number) {
   });
 }
 
-/** usePublicEntity loads an entity's published history (404 when nothing of it is published). */
-export function usePublicEntity(entityId: number | null) {
-  return useQuery({
+/** publicEntityQuery loads an entity's published history (404 when nothing of it is published). */
+export const publicEntityQuery = (entityId: number | null) =>
+  queryOptions({
     queryKey: ['public', 'entity', entityId],
     queryFn: ({ signal }) => api.get(`/api/v1/public/entities/${entityId}`, publicEntitySchema, { signal }),
     enabled: entityId !== null,
     staleTime: 60_000,
   });
+
+/** usePublicEntity loads an entity's published history (404 when nothing of it is published). */
+export function usePublicEntity(entityId: number | null) {
+  // A 404 (nothing published yet) from the route's prefetch is the answer,
+  // not a failure to ask again for.
+  return useQuery({ ...publicEntityQuery(entityId), retryOnMount: false });
 }
 
 /**

@@ -2,6 +2,8 @@ import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../session/RequireAuth';
 import { StaffOnly } from './StaffOnly';
 import { lazyPage, preloadPages } from '../../layout/lazyPage';
+import { never, prefetchLoader } from '../../layout/prefetch';
+import { prefetchPortal, prefetchRanking } from './prefetch';
 
 const PortalHome = lazyPage(() => import('../portal/PortalPage'), 'PortalHome');
 const PortalPage = lazyPage(() => import('../portal/PortalPage'), 'PortalPage');
@@ -19,6 +21,8 @@ export const resultsRoutes: RouteObject[] = [
   {
     path: 'peringkat',
     lazy: preloadPages(RankingPage),
+    loader: prefetchLoader(prefetchRanking),
+    shouldRevalidate: never,
     element: (
       <RequireAuth>
         {(user) => (
@@ -42,6 +46,18 @@ export const resultsRoutes: RouteObject[] = [
       </RequireAuth>
     ),
   },
-  { path: 'instansi', lazy: preloadPages(PortalHome), element: <RequireAuth>{(user) => <PortalHome user={user} />}</RequireAuth> },
-  { path: 'instansi/:id', lazy: preloadPages(PortalPage), element: <RequireAuth>{(user) => <PortalPage user={user} />}</RequireAuth> },
+  {
+    path: 'instansi',
+    lazy: preloadPages(PortalHome),
+    loader: prefetchLoader(prefetchPortal),
+    shouldRevalidate: never,
+    element: <RequireAuth>{(user) => <PortalHome user={user} />}</RequireAuth>,
+  },
+  {
+    path: 'instansi/:id',
+    lazy: preloadPages(PortalPage),
+    loader: prefetchLoader(prefetchPortal),
+    shouldRevalidate: never,
+    element: <RequireAuth>{(user) => <PortalPage user={user} />}</RequireAuth>,
+  },
 ];

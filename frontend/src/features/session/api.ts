@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client';
 import { sessionSchema, type Credentials, type User } from './types';
 
@@ -29,13 +29,17 @@ export async function signOut(): Promise<void> {
   await api.delete(sessionPath);
 }
 
-/** useSession tells who is signed in: data is the user, null, or undefined while loading. */
-export function useSession() {
-  return useQuery({
+/** sessionQuery asks who is signed in: the user, or null. */
+export const sessionQuery = () =>
+  queryOptions({
     queryKey: sessionQueryKey,
     queryFn: ({ signal }) => fetchSession(signal),
     staleTime: 60_000,
   });
+
+/** useSession tells who is signed in: data is the user, null, or undefined while loading. */
+export function useSession() {
+  return useQuery(sessionQuery());
 }
 
 /** useSignIn posts credentials and, on success, caches the new user. */

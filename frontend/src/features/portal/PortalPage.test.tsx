@@ -159,7 +159,7 @@ describe('PortalPage', () => {
     expect(closed).toHaveTextContent('Masa sanggahan sudah ditutup');
     expect(closed).toHaveTextContent('1 Desember 2022');
     expect(closed).toHaveTextContent('14 Desember 2022');
-    expect(screen.getByText('Belum ada sanggahan.')).toBeInTheDocument();
+    expect(await screen.findByText('Belum ada sanggahan.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Kirim sanggahan' })).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
+import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScoreValue } from '../../components/ScoreValue';
@@ -158,6 +159,9 @@ function PortalBody({ period, view, years, onYear, history }: PortalBodyProps) {
   const publicLink = `/publik?${new URLSearchParams({ year: String(year), group: peer.group, ...(peer.province ? { province: peer.province } : {}) }).toString()}`;
   const canExplain = explanation.isSuccess;
   const multiUnit = r.units.length > 1;
+  // The simulator, the history and the objections are below the fold and
+  // the heaviest to draw: they follow the result, units and what to fix.
+  const rest = useAfterFirstPaint();
 
   const sections = [
     ['perbandingan', t('portal.nav.peer')],
@@ -271,19 +275,23 @@ function PortalBody({ period, view, years, onYear, history }: PortalBodyProps) {
             <ImprovementsPanel explanation={explanation.data} dimensions={dims} unitName={unitName} />
           </Paper>
           <Paper>
-            <WhatIfPanel
-              sim={sim}
-              explanation={explanation.data}
-              instrument={instrument.data}
-              current={{ score: r.score, category: r.category, opinion: r.opinion, zone: r.zone }}
-              unitName={unitName}
-            />
+            {!rest ? (
+              <LoadingState rows={3} />
+            ) : (
+              <WhatIfPanel
+                sim={sim}
+                explanation={explanation.data}
+                instrument={instrument.data}
+                current={{ score: r.score, category: r.category, opinion: r.opinion, zone: r.zone }}
+                unitName={unitName}
+              />
+            )}
           </Paper>
         </>
       )}
 
       <Paper id="riwayat">
-        {history.isPending ? (
+        {!rest || history.isPending ? (
           <LoadingState rows={3} />
         ) : history.isError ? (
           isNotFound(history.error) ? (
@@ -302,14 +310,18 @@ function PortalBody({ period, view, years, onYear, history }: PortalBodyProps) {
       </Paper>
 
       <Paper>
-        <ObjectionsPanel
-          year={year}
-          entityId={entity.id}
-          resultState={view.state}
-          windows={period.windows}
-          explanation={explanation.data}
-          units={r.units.map((u) => ({ unitId: u.unit_id, name: unitName(u.unit_id), unitAssessmentId: u.unit_assessment_id ?? null }))}
-        />
+        {!rest ? (
+          <LoadingState rows={2} />
+        ) : (
+          <ObjectionsPanel
+            year={year}
+            entityId={entity.id}
+            resultState={view.state}
+            windows={period.windows}
+            explanation={explanation.data}
+            units={r.units.map((u) => ({ unitId: u.unit_id, name: unitName(u.unit_id), unitAssessmentId: u.unit_assessment_id ?? null }))}
+          />
+        )}
       </Paper>
     </Stack>
   );

@@ -1,31 +1,14 @@
 import { SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/LoadingState';
+import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 import { categories, zones, type Category, type Zone } from '../../domain/types';
 import { useFormat } from '../../i18n/format';
 import type { Band } from '../public-results/types';
 
 const CategoryChart = lazy(() => import('./CategoryChart'));
 const ZoneChart = lazy(() => import('../public-results/ZoneChart'));
-
-/**
- * useAfterFirstPaint is false until the browser has painted the page and
- * has a moment to spare: the chart library is large, and loading and
- * running it before then kept a national ranking's table from showing.
- */
-function useAfterFirstPaint(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(() => setReady(true), { timeout: 1000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = window.setTimeout(() => setReady(true), 50);
-    return () => window.clearTimeout(id);
-  }, []);
-  return ready;
-}
 
 /** DistributionPanelProps: the counts of a ranking and the bands that define them. */
 export interface DistributionPanelProps {

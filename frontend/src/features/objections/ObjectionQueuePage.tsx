@@ -1,14 +1,15 @@
 import { Anchor, Container, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../i18n/format';
+import { allStates, useStateFilter } from '../work/useStateFilter';
 import { useYear } from '../work/useYear';
 import { YearSelect } from '../work/YearSelect';
-import { isObjectionState, objectionStates, useObjectionQueue, type ObjectionState, type QueuedObjection } from './api';
+import { isObjectionState, objectionStates, useObjectionQueue, type QueuedObjection } from './api';
 import { ObjectionStateBadge } from './ObjectionStateBadge';
 
 /**
@@ -19,21 +20,9 @@ import { ObjectionStateBadge } from './ObjectionStateBadge';
 export function ObjectionQueuePage() {
   const { t } = useTranslation();
   const { periods, year, setYear } = useYear();
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const state: ObjectionState | undefined = raw === 'semua' ? undefined : isObjectionState(raw) ? raw : 'submitted';
+  const [state, setState] = useStateFilter(isObjectionState, 'submitted');
   const queue = useObjectionQueue(year);
   const items = (queue.data ?? []).filter((o) => !state || o.state === state);
-
-  const setState = (v: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('status', v);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Container py="xl">
@@ -46,9 +35,9 @@ export function ObjectionQueuePage() {
             <YearSelect periods={periods.data} year={year} onChange={setYear} />
             <NativeSelect
               label={t('objections.stateFilter')}
-              value={state ?? 'semua'}
+              value={state ?? allStates}
               onChange={(e) => setState(e.currentTarget.value)}
-              data={[...objectionStates.map((s) => ({ value: s, label: t(`objections.state.${s}`) })), { value: 'semua', label: t('objections.allStates') }]}
+              data={[...objectionStates.map((s) => ({ value: s, label: t(`objections.state.${s}`) })), { value: allStates, label: t('objections.allStates') }]}
               w={{ base: '100%', xs: 240 }}
             />
           </Group>

@@ -1,14 +1,15 @@
 import { Anchor, Box, Container, Group, NativeSelect, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../i18n/format';
 import { useWork } from '../work/api';
-import { groupByEntity, isUnitState, unitStates, type UnitState, type WorkItem } from '../work/types';
+import { groupByEntity, isUnitState, unitStates, type WorkItem } from '../work/types';
 import { UnitStateBadge } from '../work/UnitStateBadge';
+import { allStates, useStateFilter } from '../work/useStateFilter';
 import { useYear } from '../work/useYear';
 import { YearSelect } from '../work/YearSelect';
 
@@ -19,21 +20,9 @@ import { YearSelect } from '../work/YearSelect';
 export function ReviewQueuePage() {
   const { t } = useTranslation();
   const { periods, year, setYear } = useYear();
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const state: UnitState | undefined = raw === 'semua' ? undefined : isUnitState(raw) ? raw : 'submitted';
+  const [state, setState] = useStateFilter(isUnitState, 'submitted');
   const work = useWork(year !== undefined ? { year, state } : null);
   const groups = groupByEntity(work.data?.items ?? []);
-
-  const setState = (v: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('status', v);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Container py="xl">
@@ -46,9 +35,9 @@ export function ReviewQueuePage() {
             <YearSelect periods={periods.data} year={year} onChange={setYear} />
             <NativeSelect
               label={t('review.state')}
-              value={state ?? 'semua'}
+              value={state ?? allStates}
               onChange={(e) => setState(e.currentTarget.value)}
-              data={[...unitStates.map((s) => ({ value: s, label: t(`unitState.${s}`) })), { value: 'semua', label: t('review.allStates') }]}
+              data={[...unitStates.map((s) => ({ value: s, label: t(`unitState.${s}`) })), { value: allStates, label: t('review.allStates') }]}
               w={{ base: '100%', xs: 220 }}
             />
           </Group>

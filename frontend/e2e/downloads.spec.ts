@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import { expect, mainHeading, test } from './fixtures';
-import { settled, signInAs } from './results-helpers';
+import { expect, mainHeading, signIn, test } from './fixtures';
+import { settled } from './results-helpers';
 
 // Downloads from the web app, against the real p4 binary with the demo data:
 // leadership downloads the 2022 Bengkulu workbook (made while the request
@@ -24,7 +24,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<Downloa
 }
 
 test('leadership downloads the 2022 Bengkulu workbook', async ({ page }) => {
-  await signInAs(page, 'pimpinan@p4.demo');
+  await signIn(page, 'pimpinan@p4.demo');
   await page.goto('/peringkat?year=2022&group=pemda&province=17');
   await expect(mainHeading(page)).toHaveText('Peringkat');
   await settled(page);
@@ -35,7 +35,7 @@ test('leadership downloads the 2022 Bengkulu workbook', async ({ page }) => {
 
 test('leadership has the national workbook made in the background and downloads it', async ({ page }) => {
   test.setTimeout(90_000);
-  await signInAs(page, 'pimpinan@p4.demo');
+  await signIn(page, 'pimpinan@p4.demo');
   await page.goto('/peringkat?year=2022&group=kementerian');
   await settled(page);
   await page.getByRole('button', { name: 'Unduh Excel' }).click();
@@ -54,7 +54,7 @@ test('leadership has the national workbook made in the background and downloads 
 });
 
 test('an agency user downloads its own report', async ({ page }) => {
-  await signInAs(page, 'polres.kaur@p4.demo');
+  await signIn(page, 'polres.kaur@p4.demo');
   await page.goto('/instansi');
   await expect(mainHeading(page)).toHaveText('Polres Kaur');
   const d = await download(page, () => page.getByRole('link', { name: 'Unduh rapor (Excel)' }).click());

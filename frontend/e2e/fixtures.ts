@@ -18,6 +18,18 @@ export const test = base.extend<{ pageErrors: Error[] }>({
 
 export { expect };
 
+/** demoPassword is the demo users' password (scripts/test.sh may pass another). */
+export const demoPassword = process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu';
+
+/** signIn signs a demo user in through the form and waits for the home page. */
+export async function signIn(page: Page, email: string) {
+  await page.goto('/masuk');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').first().fill(demoPassword);
+  await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/beranda$/);
+}
+
 /** expectNoHorizontalScroll checks that nothing sticks out sideways. */
 export async function expectNoHorizontalScroll(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({

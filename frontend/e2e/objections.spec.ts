@@ -1,5 +1,5 @@
-import { expect, mainHeading, test } from './fixtures';
-import { openFromMenu, settled, signInAs } from './results-helpers';
+import { expect, mainHeading, signIn, test } from './fixtures';
+import { openFromMenu, settled } from './results-helpers';
 
 // Objections (sanggahan) end to end, against the real p4 binary with the demo
 // data: Kantah Kaur's 2023 result is final and the demo opens the objection
@@ -21,7 +21,7 @@ test('the agency files an objection with a file, the coordinator decides it, the
   const statement = 'Standar pelayanan sudah dipasang di ruang tunggu sejak Juli; lihat foto terlampir.';
 
   // 1. The agency files it.
-  await signInAs(page, 'kantah.kaur@p4.demo');
+  await signIn(page, 'kantah.kaur@p4.demo');
   await page.goto('/instansi');
   await expect(mainHeading(page)).toHaveText(/Kaur/);
   await settled(page);
@@ -51,7 +51,7 @@ test('the agency files an objection with a file, the coordinator decides it, the
 
   // 2. The coordinator finds it in the queue and decides it beside the evidence.
   await page.context().clearCookies();
-  await signInAs(page, 'koordinator@p4.demo');
+  await signIn(page, 'koordinator@p4.demo');
   await openFromMenu(page, 'Sanggahan');
   await expect(mainHeading(page)).toHaveText('Sanggahan');
   await expect(page.getByLabel('Tahun penilaian')).toHaveValue('2023'); // the open period
@@ -82,7 +82,7 @@ test('the agency files an objection with a file, the coordinator decides it, the
 
   // 3. The agency reads the decision.
   await page.context().clearCookies();
-  await signInAs(page, 'kantah.kaur@p4.demo');
+  await signIn(page, 'kantah.kaur@p4.demo');
   await page.goto('/instansi');
   const decided = page.locator('[data-objection-id]').filter({ hasText: statement });
   await expect(decided).toContainText('Diterima');

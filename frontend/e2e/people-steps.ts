@@ -6,20 +6,9 @@ import { expect, mainHeading } from './fixtures';
 // Each step is one exported function so that the full scenario can chain
 // them with the period steps; people.spec.ts runs them on their own.
 
-const password = process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu';
-
 /** startsWith matches an accessible name that begins with a given entity name ("Kabupaten Kaur 7 …", not "Kantor Pertanahan Kabupaten Kaur …"). */
 function startsWith(name: string): RegExp {
   return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-}
-
-/** signIn uses the sign-in form and lands on /beranda. */
-export async function signIn(page: Page, email: string) {
-  await page.goto('/masuk');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').first().fill(password);
-  await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/beranda$/);
 }
 
 /** openMenu follows a link of the main menu and waits for its page's heading. */

@@ -1,4 +1,4 @@
-import { expect, expectNoHorizontalScroll, mainHeading, test } from './fixtures';
+import { expect, expectNoHorizontalScroll, mainHeading, signIn, test } from './fixtures';
 import {
   assessorNames,
   assignRegency,
@@ -8,7 +8,6 @@ import {
   ensureProvince,
   expectOutsideProvince,
   markNotAssessed,
-  signIn,
 } from './people-steps';
 
 // The people side of running a period: assessors for a whole regency at

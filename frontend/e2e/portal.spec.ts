@@ -1,5 +1,5 @@
-import { expect, expectNoHorizontalScroll, mainHeading, test } from './fixtures';
-import { openFromMenu, settled, signInAs } from './results-helpers';
+import { expect, expectNoHorizontalScroll, mainHeading, signIn, test } from './fixtures';
+import { openFromMenu, settled } from './results-helpers';
 
 // The agency's report card, against the real p4 binary with the demo data:
 // polres.kaur@p4.demo reads Polres Kaur (2022: 83,53, Kategori B, third of
@@ -9,7 +9,7 @@ import { openFromMenu, settled, signInAs } from './results-helpers';
 
 test.describe('agency report card', () => {
   test('Polres Kaur reads its result, its dimensions against its peers, and what to fix', async ({ page }) => {
-    await signInAs(page, 'polres.kaur@p4.demo');
+    await signIn(page, 'polres.kaur@p4.demo');
     await openFromMenu(page, 'Rapor Instansi');
     await expect(mainHeading(page)).toHaveText('Polres Kaur');
     await expect(page.getByText('Rapor tahun 2022 · hasil dipublikasikan')).toBeVisible();
@@ -39,7 +39,7 @@ test.describe('agency report card', () => {
   });
 
   test('the what-if moves the category when enough answers are raised, and saves nothing', async ({ page }) => {
-    await signInAs(page, 'polres.kaur@p4.demo');
+    await signIn(page, 'polres.kaur@p4.demo');
     await page.goto('/instansi');
     await expect(mainHeading(page)).toHaveText('Polres Kaur');
     await expect(page.getByTestId('what-if-notice')).toContainText('Simulasi, tidak disimpan');
@@ -68,7 +68,7 @@ test.describe('agency report card', () => {
   });
 
   test("another entity's address shows the not-found page, and the server answers 404", async ({ page }) => {
-    await signInAs(page, 'polres.kaur@p4.demo');
+    await signIn(page, 'polres.kaur@p4.demo');
     await page.goto('/publik?year=2022&group=polres');
     const other = page.getByRole('link', { name: 'Polresta Bengkulu' });
     const href = await other.getAttribute('href');
@@ -87,7 +87,7 @@ test.describe('agency report card', () => {
   });
 
   test('objections: the 2022 window has closed, so there is no form', async ({ page }) => {
-    await signInAs(page, 'polres.kaur@p4.demo');
+    await signIn(page, 'polres.kaur@p4.demo');
     await page.goto('/instansi');
     await page.getByRole('link', { name: 'Sanggahan' }).click();
     const closed = page.getByTestId('objection-closed');
@@ -99,7 +99,7 @@ test.describe('agency report card', () => {
   });
 
   test('Kabupaten Kaur sees its history with the 2021 method change marked', async ({ page }) => {
-    await signInAs(page, 'kaur@p4.demo');
+    await signIn(page, 'kaur@p4.demo');
     await page.goto('/instansi');
     await expect(mainHeading(page)).toHaveText('Kabupaten Kaur');
     const history = page.getByRole('table', { name: 'Nilai, kategori, dan metode per tahun' });
@@ -114,7 +114,7 @@ test.describe('agency report card', () => {
     test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
     test('the report card fits a 360px screen', async ({ page }) => {
-      await signInAs(page, 'polres.kaur@p4.demo');
+      await signIn(page, 'polres.kaur@p4.demo');
       await openFromMenu(page, 'Rapor Instansi');
       await expect(mainHeading(page)).toHaveText('Polres Kaur');
       await settled(page);

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from '@playwright/test';
-import { expect, expectNoHorizontalScroll, mainHeading, test } from './fixtures';
+import { expect, expectNoHorizontalScroll, mainHeading, signIn, test } from './fixtures';
 
 // The assessor's questionnaire and the coordinator's review, against the
 // real p4 binary with the demo data: penilai1 is assigned to Polres Seluma
@@ -8,18 +8,8 @@ import { expect, expectNoHorizontalScroll, mainHeading, test } from './fixtures'
 // The storyline changes Polres Seluma and runs in order; the phone and
 // language checks only read Kantah Bengkulu Utara.
 
-const password = process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu';
 const assessor = 'penilai1@p4.demo';
 const coordinator = 'koordinator@p4.demo';
-
-/** signIn uses the sign-in form, as a person would, and lands on /beranda. */
-async function signIn(page: Page, email: string) {
-  await page.goto('/masuk');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').first().fill(password);
-  await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/beranda$/);
-}
 
 async function newSignedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });

@@ -1,5 +1,5 @@
-import { expect, expectNoHorizontalScroll, mainHeading, test } from './fixtures';
-import { openFromMenu, settled, signInAs } from './results-helpers';
+import { expect, expectNoHorizontalScroll, mainHeading, signIn, test } from './fixtures';
+import { openFromMenu, settled } from './results-helpers';
 
 // The ranked comparison and its drill-down, against the real p4 binary with
 // the demo data: 2022 is published; in Bengkulu's Pemda ranking Kabupaten
@@ -10,7 +10,7 @@ const kaurRow = /Kabupaten Kaur/;
 
 test.describe('ranked comparison', () => {
   test('leadership filters the 2022 Bengkulu Pemda ranking and reads it', async ({ page }) => {
-    await signInAs(page, 'pimpinan@p4.demo');
+    await signIn(page, 'pimpinan@p4.demo');
     await openFromMenu(page, 'Peringkat');
     await expect(mainHeading(page)).toHaveText('Peringkat');
 
@@ -63,7 +63,7 @@ test.describe('ranked comparison', () => {
   });
 
   test('leadership drills down to an indicator and its evidence', async ({ page }) => {
-    await signInAs(page, 'pimpinan@p4.demo');
+    await signIn(page, 'pimpinan@p4.demo');
     await page.goto('/peringkat?year=2022&group=pemda&province=17');
     const table = page.getByRole('table', { name: /^Peringkat Semua Pemda, tahun 2022 · Bengkulu/ });
     await table.getByRole('row', { name: kaurRow }).getByRole('link', { name: 'Kabupaten Kaur' }).click();
@@ -94,7 +94,7 @@ test.describe('ranked comparison', () => {
   });
 
   test('a coordinator sees their own province only', async ({ page }) => {
-    await signInAs(page, 'koordinator@p4.demo');
+    await signIn(page, 'koordinator@p4.demo');
     await openFromMenu(page, 'Peringkat');
     await page.getByLabel('Tahun penilaian').selectOption('2022');
     await expect(page.getByRole('table', { name: /^Peringkat Semua Pemda, tahun 2022 · Bengkulu/ })).toBeVisible();
@@ -103,7 +103,7 @@ test.describe('ranked comparison', () => {
   });
 
   test('an agency user has no rankings: the address shows the not-found page', async ({ page }) => {
-    await signInAs(page, 'polres.kaur@p4.demo');
+    await signIn(page, 'polres.kaur@p4.demo');
     await expect(page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Peringkat' })).toHaveCount(0);
     await page.goto('/peringkat?year=2022&group=pemda&province=17');
     await expect(mainHeading(page)).toHaveText('Halaman tidak ditemukan');
@@ -113,7 +113,7 @@ test.describe('ranked comparison', () => {
     test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
     test('the ranking reads as cards without sideways scrolling', async ({ page }) => {
-      await signInAs(page, 'pimpinan@p4.demo');
+      await signIn(page, 'pimpinan@p4.demo');
       await page.goto('/peringkat?year=2022&group=pemda&province=17');
       const list = page.getByRole('region', { name: /^Peringkat Semua Pemda, tahun 2022 · Bengkulu/ });
       await expect(list.getByRole('listitem').first()).toContainText('Kabupaten Kaur');

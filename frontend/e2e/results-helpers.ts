@@ -3,18 +3,6 @@ import { expect } from './fixtures';
 
 // Helpers shared by the results specs (ranking, portal, their screenshots).
 
-/** demoPassword is the demo users' password (scripts/test.sh may pass another). */
-export const demoPassword = process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu';
-
-/** signInAs uses the sign-in form, as a person would, and waits for /beranda. */
-export async function signInAs(page: Page, email: string) {
-  await page.goto('/masuk');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').first().fill(demoPassword);
-  await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/beranda$/);
-}
-
 /** openFromMenu follows an entry of the main menu (opening the burger on a phone). */
 export async function openFromMenu(page: Page, name: string) {
   const burger = page.getByRole('button', { name: 'Buka menu' });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, mainHeading, settledResults, test } from './fixtures';
+import { expect, mainHeading, settledResults, signIn, test } from './fixtures';
 
 // Saves screenshots of the main pages for the docs, only when asked:
 //   P4_SCREENSHOTS=1 npm run e2e
@@ -75,14 +75,6 @@ test.describe('screenshots: questionnaire and review', () => {
   test.skip(process.env.P4_SCREENSHOTS !== '1', 'set P4_SCREENSHOTS=1 to save screenshots');
   test.beforeAll(() => mkdirSync(dir, { recursive: true }));
 
-  async function signInAs(page: Page, email: string) {
-    await page.goto('/masuk');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Kata sandi').first().fill(process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu');
-    await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
-    await expect(page).toHaveURL(/\/beranda$/);
-  }
-
   async function shot(page: Page, name: string, fullPage = true) {
     await expect(page.getByText('Memuat…')).toHaveCount(0);
     await page.evaluate(() => document.fonts.ready);
@@ -95,7 +87,7 @@ test.describe('screenshots: questionnaire and review', () => {
     test.use({ viewport: { width: 1280, height: 900 } });
 
     test('assessor: work list, questionnaire, conflict', async ({ page }) => {
-      await signInAs(page, 'penilai1@p4.demo');
+      await signIn(page, 'penilai1@p4.demo');
       await page.goto('/kerja');
       await expect(page.getByRole('link', { name: returnedUnit, exact: true })).toBeVisible();
       await shot(page, 'work-list', false);
@@ -126,7 +118,7 @@ test.describe('screenshots: questionnaire and review', () => {
     });
 
     test('coordinator: review queue, unit review, entity', async ({ page }) => {
-      await signInAs(page, 'koordinator@p4.demo');
+      await signIn(page, 'koordinator@p4.demo');
       await page.goto('/tinjau');
       const kaur = page.getByRole('region', { name: 'Kabupaten Kaur', exact: true });
       await expect(kaur).toBeVisible();
@@ -149,7 +141,7 @@ test.describe('screenshots: questionnaire and review', () => {
     test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
     test('questionnaire on a phone', async ({ page }) => {
-      await signInAs(page, 'penilai1@p4.demo');
+      await signIn(page, 'penilai1@p4.demo');
       await page.goto('/kerja');
       await page.getByRole('link', { name: returnedUnit, exact: true }).tap();
       await expect(page.getByTestId('return-reason')).toBeVisible();
@@ -165,14 +157,6 @@ test.describe('screenshots: questionnaire and review', () => {
 test.describe('screenshots: rankings and report card', () => {
   test.skip(process.env.P4_SCREENSHOTS !== '1', 'set P4_SCREENSHOTS=1 to save screenshots');
   test.beforeAll(() => mkdirSync(dir, { recursive: true }));
-
-  async function signIn(page: Page, email: string) {
-    await page.goto('/masuk');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Kata sandi').first().fill(process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu');
-    await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
-    await expect(page).toHaveURL(/\/beranda$/);
-  }
 
   async function snap(page: Page, name: string, fullPage = true) {
     await expect(page.getByText(/^Memuat…$|Mencari hasil/)).toHaveCount(0);
@@ -238,14 +222,6 @@ test.describe('screenshots: rankings and report card', () => {
 test.describe('screenshots: running a period, survey, objections, downloads', () => {
   test.skip(process.env.P4_SCREENSHOTS !== '1', 'set P4_SCREENSHOTS=1 to save screenshots');
   test.beforeAll(() => mkdirSync(dir, { recursive: true }));
-
-  async function signIn(page: Page, email: string) {
-    await page.goto('/masuk');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Kata sandi').first().fill(process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu');
-    await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
-    await expect(page).toHaveURL(/\/beranda$/);
-  }
 
   async function visit(page: Page, path: string, name: string, fullPage = true) {
     await page.goto(path);

@@ -8,17 +8,6 @@ import { expect, expectNoHorizontalScroll, mainHeading } from './fixtures';
 // starts from wherever the previous one left the page and ends on a state
 // it has seen on screen, never on a fixed wait.
 
-const password = process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu';
-
-/** signInAs uses the sign-in form and lands on /beranda. */
-export async function signInAs(page: Page, email: string) {
-  await page.goto('/masuk');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').first().fill(password);
-  await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/beranda$/);
-}
-
 /** openPeriodPage goes to one period through the menu ("Periode") and its list. */
 export async function openPeriodPage(page: Page, year: number) {
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Periode' }).click();

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures';
+import { expect, signIn, test } from './fixtures';
 import { assessorNames, assignRegency, findEntity, importLocus } from './people-steps';
 import {
   checkNarrow,
@@ -9,7 +9,6 @@ import {
   editWeightLive,
   openPeriod,
   setFieldwork,
-  signInAs,
 } from './setup-steps';
 
 // Setting up 2024 through the web app, as the admin (issue 7): copy 2023,
@@ -27,7 +26,7 @@ test.describe.configure({ mode: 'serial' });
 
 test('an admin sets up 2024 by copying 2023 and opens it', async ({ page }) => {
   test.setTimeout(150_000);
-  await test.step('sign in as admin', () => signInAs(page, 'admin@p4.demo'));
+  await test.step('sign in as admin', () => signIn(page, 'admin@p4.demo'));
   await test.step('create 2024 by copying 2023', () => createPeriodByCopy(page, 2024, 2023));
   await test.step('schedule field work', () => setFieldwork(page, '2024-07-01', '2024-10-31', 'Jadwal nasional 2024'));
   // Input has 15 indicators of 1/15: 0.1 is 1/30 too much, which IN.KP.02 gives back.

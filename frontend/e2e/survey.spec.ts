@@ -1,25 +1,16 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, expectNoHorizontalScroll, mainHeading, test } from './fixtures';
+import { expect, expectNoHorizontalScroll, mainHeading, signIn, test } from './fixtures';
 
 // The service-user survey against the real p4 binary with the demo data.
 // It changes only Puskesmas Ipuh (Kabupaten Mukomuko, 2023, a draft of
 // penilai3 and penilai4 that no other spec touches) and the 2023 period's
 // self-completion limits, which only the survey uses. The steps run in order.
 
-const password = process.env.P4_E2E_PASSWORD ?? 'p4-demo-bengkulu';
 const assessor = 'penilai3@p4.demo';
 const coordinator = 'koordinator@p4.demo';
 const admin = 'admin@p4.demo';
 const unitName = 'Puskesmas Ipuh';
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/masuk');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').first().fill(password);
-  await page.getByRole('form', { name: 'Masuk' }).getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/beranda$/);
-}
 
 async function newPage(browser: Browser, email: string | null, extra: object = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block', ...extra });

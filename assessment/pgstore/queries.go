@@ -36,32 +36,45 @@ func (s *Store) Periods(ctx context.Context) ([]assessment.Period, error) {
 	return out, nil
 }
 
+// conditions collects the WHERE conditions of a list query with their
+// arguments, in order.
+type conditions struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition and its arguments when on is true.
+func (c *conditions) add(on bool, cond string, args ...any) {
+	if on {
+		c.conds = append(c.conds, cond)
+		c.args = append(c.args, args...)
+	}
+}
+
+// where joins the conditions with AND ("true" when there are none).
+func (c *conditions) where() string {
+	if len(c.conds) == 0 {
+		return "true"
+	}
+	return strings.Join(c.conds, " AND ")
+}
+
+// like is an ILIKE pattern matching text anywhere, its % and _ taken literally.
+func like(text string) string {
+	return "%" + strings.NewReplacer("%", `\%`, "_", `\_`).Replace(text) + "%"
+}
+
 // WorkItems lists unit assessments with their answered counts, in one query.
 func (s *Store) WorkItems(ctx context.Context, f assessment.WorkFilter) ([]assessment.WorkItem, int, error) {
+	var c conditions
 	// Units of entities marked not assessed are not work.
-	where := []string{"EXISTS (SELECT 1 FROM period_entities pe WHERE pe.period_id = ua.period_id AND pe.entity_id = ua.entity_id AND pe.assessed)"}
-	args := []any{}
-	if f.PeriodID != 0 {
-		where = append(where, "ua.period_id = ?")
-		args = append(args, f.PeriodID)
-	}
-	if f.AssessorID != 0 {
-		where = append(where, "EXISTS (SELECT 1 FROM assignments x WHERE x.unit_assessment_id = ua.id AND x.user_id = ?)")
-		args = append(args, f.AssessorID)
-	}
-	if f.ProvinceID != 0 {
-		where = append(where, "e.province_id = ?")
-		args = append(args, f.ProvinceID)
-	}
-	if f.EntityID != 0 {
-		where = append(where, "ua.entity_id = ?")
-		args = append(args, f.EntityID)
-	}
-	if f.State != "" {
-		where = append(where, "ua.state = ?")
-		args = append(args, f.State)
-	}
-	w := strings.Join(where, " AND ")
+	c.add(true, "EXISTS (SELECT 1 FROM period_entities pe WHERE pe.period_id = ua.period_id AND pe.entity_id = ua.entity_id AND pe.assessed)")
+	c.add(f.PeriodID != 0, "ua.period_id = ?", f.PeriodID)
+	c.add(f.AssessorID != 0, "EXISTS (SELECT 1 FROM assignments x WHERE x.unit_assessment_id = ua.id AND x.user_id = ?)", f.AssessorID)
+	c.add(f.ProvinceID != 0, "e.province_id = ?", f.ProvinceID)
+	c.add(f.EntityID != 0, "ua.entity_id = ?", f.EntityID)
+	c.add(f.State != "", "ua.state = ?", f.State)
+	w, args := c.where(), c.args
 	var total int64
 	if err := s.q(ctx).Raw(`SELECT count(*) FROM unit_assessments ua JOIN entities e ON e.id = ua.entity_id WHERE `+w, args...).Scan(&total).Error; err != nil {
 		return nil, 0, translate(err, "work list")
@@ -102,30 +115,13 @@ func (s *Store) WorkItems(ctx context.Context, f assessment.WorkFilter) ([]asses
 
 // EntitySummaries lists entities matching a filter.
 func (s *Store) EntitySummaries(ctx context.Context, f assessment.EntityFilter) ([]assessment.EntitySummary, int, error) {
-	where := []string{"true"}
-	args := []any{}
-	if f.ProvinceCode != "" {
-		where = append(where, "r.code = ?")
-		args = append(args, f.ProvinceCode)
-	}
-	if f.Kind != "" {
-		if f.Kind == scoring.GroupPemda {
-			where = append(where, "e.kind IN ('pemprov', 'pemkab', 'pemkot')")
-		} else {
-			where = append(where, "e.kind = ?")
-			args = append(args, f.Kind)
-		}
-	}
-	if f.Query != "" {
-		where = append(where, "(e.name ILIKE ? OR e.code ILIKE ?)")
-		like := "%" + strings.NewReplacer("%", `\%`, "_", `\_`).Replace(f.Query) + "%"
-		args = append(args, like, like)
-	}
-	if f.IDs != nil {
-		where = append(where, "e.id IN ?")
-		args = append(args, f.IDs)
-	}
-	w := strings.Join(where, " AND ")
+	var c conditions
+	c.add(f.ProvinceCode != "", "r.code = ?", f.ProvinceCode)
+	c.add(f.Kind == scoring.GroupPemda, "e.kind IN ('pemprov', 'pemkab', 'pemkot')")
+	c.add(f.Kind != "" && f.Kind != scoring.GroupPemda, "e.kind = ?", f.Kind)
+	c.add(f.Query != "", "(e.name ILIKE ? OR e.code ILIKE ?)", like(f.Query), like(f.Query))
+	c.add(f.IDs != nil, "e.id IN ?", f.IDs)
+	w, args := c.where(), c.args
 	var total int64
 	if err := s.q(ctx).Raw(`SELECT count(*) FROM entities e LEFT JOIN regions r ON r.id = e.province_id WHERE `+w, args...).Scan(&total).Error; err != nil {
 		return nil, 0, translate(err, "entities")
@@ -239,26 +235,12 @@ func (s *Store) NotAssessed(ctx context.Context, periodID int64, group, province
 
 // Users lists users matching a filter, by name.
 func (s *Store) Users(ctx context.Context, f assessment.UserFilter) ([]assessment.User, int, error) {
-	where := []string{"true"}
-	args := []any{}
-	if f.Role != "" {
-		where = append(where, "role = ?")
-		args = append(args, f.Role)
-	}
-	if f.ProvinceID != 0 {
-		where = append(where, "province_id = ?")
-		args = append(args, f.ProvinceID)
-	}
-	if f.EntityID != 0 {
-		where = append(where, "entity_id = ?")
-		args = append(args, f.EntityID)
-	}
-	if f.Query != "" {
-		like := "%" + strings.NewReplacer("%", `\%`, "_", `\_`).Replace(f.Query) + "%"
-		where = append(where, "(name ILIKE ? OR email ILIKE ?)")
-		args = append(args, like, like)
-	}
-	w := strings.Join(where, " AND ")
+	var c conditions
+	c.add(f.Role != "", "role = ?", f.Role)
+	c.add(f.ProvinceID != 0, "province_id = ?", f.ProvinceID)
+	c.add(f.EntityID != 0, "entity_id = ?", f.EntityID)
+	c.add(f.Query != "", "(name ILIKE ? OR email ILIKE ?)", like(f.Query), like(f.Query))
+	w, args := c.where(), c.args
 	var total int64
 	if err := s.q(ctx).Raw(`SELECT count(*) FROM users WHERE `+w, args...).Scan(&total).Error; err != nil {
 		return nil, 0, translate(err, "users")
@@ -277,30 +259,14 @@ func (s *Store) Users(ctx context.Context, f assessment.UserFilter) ([]assessmen
 
 // AuditEntries lists audit rows matching a filter, newest first.
 func (s *Store) AuditEntries(ctx context.Context, f assessment.AuditFilter) ([]assessment.AuditEntry, int, error) {
-	where := []string{"true"}
 	// Filter columns are qualified: the list joins entities and periods for their names.
-	args := []any{}
-	if f.EntityID != 0 {
-		where = append(where, "a.entity_id = ?")
-		args = append(args, f.EntityID)
-	}
-	if f.ActorID != 0 {
-		where = append(where, "a.actor_id = ?")
-		args = append(args, f.ActorID)
-	}
-	if f.PeriodID != 0 {
-		where = append(where, "a.period_id = ?")
-		args = append(args, f.PeriodID)
-	}
-	if f.Action != "" {
-		where = append(where, "a.action = ?")
-		args = append(args, f.Action)
-	}
-	if f.ProvinceID != 0 {
-		where = append(where, "a.entity_id IN (SELECT id FROM entities WHERE province_id = ?)")
-		args = append(args, f.ProvinceID)
-	}
-	w := strings.Join(where, " AND ")
+	var c conditions
+	c.add(f.EntityID != 0, "a.entity_id = ?", f.EntityID)
+	c.add(f.ActorID != 0, "a.actor_id = ?", f.ActorID)
+	c.add(f.PeriodID != 0, "a.period_id = ?", f.PeriodID)
+	c.add(f.Action != "", "a.action = ?", f.Action)
+	c.add(f.ProvinceID != 0, "a.entity_id IN (SELECT id FROM entities WHERE province_id = ?)", f.ProvinceID)
+	w, args := c.where(), c.args
 	var total int64
 	if err := s.q(ctx).Raw(`SELECT count(*) FROM audit_log a WHERE `+w, args...).Scan(&total).Error; err != nil {
 		return nil, 0, translate(err, "audit log")

@@ -30,6 +30,15 @@ type Store interface {
 	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                            // as SaveSnapshot, for distinct entities
 	AppendAudits(ctx context.Context, es []*AuditEntry) error                            // as AppendAudit, in order, inside a transaction
 
+	// The answer autosave in three statements (assessment/pgstore/autosave.go).
+	UnitForEdit(ctx context.Context, id int64) (UnitAssessment, Entity, Period, error) // with assessors; the entity without units
+	// WriteAnswer writes a as a first answer (baseVersion 0) or over the
+	// stored one when its version is baseVersion and its content differs,
+	// then takes lockChain's audit lock, all in one statement; it returns the
+	// answer as it was and true, or false when it wrote (and locked) nothing.
+	WriteAnswer(ctx context.Context, a *Answer, baseVersion int, lockChain string) (Answer, bool, error)
+	AppendAuditLocked(ctx context.Context, e *AuditEntry) error // as AppendAudit when the transaction holds the chain's lock
+
 	CreateRegion(ctx context.Context, r *Region) error
 	RegionByCode(ctx context.Context, code string) (Region, error)
 	Regions(ctx context.Context) ([]Region, error)

@@ -556,11 +556,11 @@ func appendLocked(db *gorm.DB, e *assessment.AuditEntry) error {
 		PrevHash string
 		Hash     string
 	}
-	if err := db.Raw(`INSERT INTO audit_log (chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash)
+	if err := db.Raw(`WITH p AS MATERIALIZED (SELECT coalesce((SELECT hash FROM audit_log WHERE chain = ? ORDER BY id DESC LIMIT 1), ?) AS hash)
+		INSERT INTO audit_log (chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash)
 		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, p.hash, encode(sha256(convert_to(octet_length(p.hash) || ':' || p.hash, 'UTF8') || ?::bytea), 'hex')
-		FROM (SELECT coalesce((SELECT hash FROM audit_log WHERE chain = ? ORDER BY id DESC LIMIT 1), ?) AS hash) p
-		RETURNING id, prev_hash, hash`, e.Chain, e.At, nz(e.ActorID), e.Actor, e.Action, e.ObjectType, e.ObjectID,
-		nz(e.PeriodID), nz(e.EntityID), jsonOrNil(e.Old), jsonOrNil(e.New), e.Reason, tail, e.Chain, assessment.GenesisHash).Scan(&rows).Error; err != nil {
+		FROM p RETURNING id, prev_hash, hash`, e.Chain, assessment.GenesisHash, e.Chain, e.At, nz(e.ActorID), e.Actor, e.Action, e.ObjectType, e.ObjectID,
+		nz(e.PeriodID), nz(e.EntityID), jsonOrNil(e.Old), jsonOrNil(e.New), e.Reason, tail).Scan(&rows).Error; err != nil {
 		return translate(err, "append audit")
 	}
 	if len(rows) != 1 {

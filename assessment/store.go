@@ -81,7 +81,6 @@ type Store interface {
 
 	Answers(ctx context.Context, unitAssessmentIDs ...int64) ([]Answer, error)
 	Answer(ctx context.Context, unitAssessmentID int64, indicator string, forUpdate bool) (Answer, error)
-	InsertAnswer(ctx context.Context, a *Answer) error                      // ErrConflict when the row exists
 	UpdateAnswer(ctx context.Context, a *Answer, expectedVersion int) error // ErrConflict when the version moved on
 	AddComments(ctx context.Context, unitAssessmentID int64, cs []ReviewComment) error
 	Comments(ctx context.Context, unitAssessmentID int64) ([]ReviewComment, error)

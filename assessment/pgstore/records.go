@@ -62,22 +62,6 @@ func (s *Store) Answer(ctx context.Context, uaID int64, indicator string, lock b
 	return row.to(), err
 }
 
-// InsertAnswer inserts a first answer; a concurrent first answer makes it ErrConflict.
-func (s *Store) InsertAnswer(ctx context.Context, a *assessment.Answer) error {
-	// ON CONFLICT DO NOTHING keeps the transaction usable when another save won.
-	res := s.q(ctx).Raw(`INSERT INTO answers (unit_assessment_id, indicator, value, na, na_reason, note, version, updated_by, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (unit_assessment_id, indicator) DO NOTHING RETURNING id`,
-		a.UnitAssessmentID, a.Indicator, a.Value, a.NA, a.NAReason, a.Note, nz(a.UpdatedBy), a.UpdatedAt).Scan(&a.ID)
-	if res.Error != nil {
-		return translate(res.Error, "save answer")
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("answer %s: %w", a.Indicator, assessment.ErrConflict)
-	}
-	a.Version = 1
-	return nil
-}
-
 // UpdateAnswer writes an answer if its version is still expectedVersion.
 func (s *Store) UpdateAnswer(ctx context.Context, a *assessment.Answer, expectedVersion int) error {
 	n, err := exec(s.q(ctx), "save answer", `UPDATE answers SET value = ?, na = ?, na_reason = ?, note = ?, version = version + 1, updated_by = ?, updated_at = ?

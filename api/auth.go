@@ -17,19 +17,26 @@ import (
 const (
 	sessUserID    = "user_id"
 	sessPwdAt     = "pwd_at"
+	sessSeenAt    = "seen_at" // unix seconds of the last request, kept to the minute
 	sessCookie    = "p4_session"
 	actorKey      = "actor"
 	sessionIdle   = 8 * time.Hour
 	sessionMaxAge = 24 * time.Hour
+	// sessionTouch is how stale the stored time of the last request may get
+	// before a request writes it again.
+	sessionTouch = time.Minute
 )
 
 // NewSessions returns a session manager that keeps sessions in PostgreSQL,
-// so that any p4 instance can serve any signed-in user.
+// so that any p4 instance can serve any signed-in user. A session lasts at
+// most sessionMaxAge; requireUser ends it after sessionIdle without a
+// request. The idle time is not scs's IdleTimeout, which writes the session
+// back to the database on every request: the time of the last request is
+// kept in the session and written at most once per sessionTouch.
 func NewSessions(db *sql.DB, secure bool) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = postgresstore.NewWithCleanupInterval(db, 30*time.Minute)
 	sm.Lifetime = sessionMaxAge
-	sm.IdleTimeout = sessionIdle
 	sm.Cookie.Name = sessCookie
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
@@ -82,6 +89,13 @@ func (h *handlers) provinceCode(c *gin.Context, id int64) (string, bool) {
 func (h *handlers) requireUser(c *gin.Context) {
 	ctx := c.Request.Context()
 	id := h.sessions.GetInt64(ctx, sessUserID)
+	now := time.Now()
+	seen := h.sessions.GetInt64(ctx, sessSeenAt)
+	if id != 0 && seen != 0 && now.Sub(time.Unix(seen, 0)) > sessionIdle {
+		// Idle too long: the session is over, as if it had never been.
+		_ = h.sessions.Destroy(ctx)
+		id = 0
+	}
 	if id == 0 {
 		writeProblem(c, Problem{Type: "/problems/unauthenticated", Status: http.StatusUnauthorized, Code: "unauthenticated", Title: "Sign in first"})
 		return
@@ -101,6 +115,9 @@ func (h *handlers) requireUser(c *gin.Context) {
 		_ = h.sessions.Destroy(ctx)
 		writeProblem(c, Problem{Type: "/problems/unauthenticated", Status: http.StatusUnauthorized, Code: "session_ended", Title: "Your session has ended; sign in again"})
 		return
+	}
+	if now.Sub(time.Unix(seen, 0)) >= sessionTouch {
+		h.sessions.Put(ctx, sessSeenAt, now.Unix()) // written back when the response starts
 	}
 	c.Set(actorKey, u.Actor())
 	c.Set("user", u)
@@ -137,6 +154,7 @@ func (h *handlers) signIn(c *gin.Context) {
 	}
 	h.sessions.Put(ctx, sessUserID, u.ID)
 	h.sessions.Put(ctx, sessPwdAt, u.PasswordChangedAt.UnixMicro())
+	h.sessions.Put(ctx, sessSeenAt, time.Now().Unix())
 	c.Set("user_id", u.ID)
 	c.JSON(http.StatusOK, gin.H{"user": h.userView(c, u)})
 }

@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/alexedwards/scs/v2"
 	"github.com/ombudsman-ri/p4/assessment/demo"
 )
 
@@ -257,3 +259,77 @@ func TestPasswordChangeGuessesAreLimited(t *testing.T) {
 		t.Fatalf("after 10 wrong current passwords: got %d, want 429", res.status)
 	}
 }
+
+// A session ends after 8 hours without a request, and a request does not
+// write the session back to the database each time: the time of the last
+// request is written at most once a minute.
+func TestSessionIdleTimeoutWritesAtMostOncePerMinute(t *testing.T) {
+	s := newServer(t)
+	c := s.signedIn("penilai1@p4.demo")
+	token := sessionCookie(c)
+	type row struct {
+		Xmin string
+		Data []byte
+	}
+	stored := func() (r row) {
+		t.Helper()
+		if err := s.db.Raw(`SELECT xmin::text AS xmin, data FROM sessions WHERE token = ?`, token).Scan(&r).Error; err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	// setSeen makes the last request look d ago, as the session stores it.
+	setSeen := func(d time.Duration) {
+		t.Helper()
+		deadline, values, err := scs.GobCodec{}.Decode(stored().Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := values["seen_at"]; !ok {
+			t.Fatalf("the session keeps no time of the last request: %v", values)
+		}
+		values["seen_at"] = time.Now().Add(-d).Unix()
+		b, err := scs.GobCodec{}.Encode(deadline, values)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.db.Exec(`UPDATE sessions SET data = ? WHERE token = ?`, b, token).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	get := func(want int) {
+		t.Helper()
+		if res := c.do("GET", "/api/v1/session", nil, nil); res.status != want {
+			t.Fatalf("GET /session: %d %s, want %d", res.status, trim(res.body), want)
+		}
+	}
+	first := stored()
+	for range 3 {
+		get(200)
+	}
+	if got := stored(); got.Xmin != first.Xmin {
+		t.Errorf("requests within a minute of sign-in wrote the session back (xmin %s, then %s)", first.Xmin, got.Xmin)
+	}
+	setSeen(2 * time.Minute)
+	touched := stored()
+	get(200)
+	after := stored()
+	if after.Xmin == touched.Xmin {
+		t.Error("a request two minutes after the last one did not write down its time")
+	}
+	if _, values, _ := (scs.GobCodec{}).Decode(after.Data); values["seen_at"] != time.Now().Unix() && values["seen_at"] != time.Now().Unix()-1 {
+		t.Errorf("stored time of the last request %v, want now (%d)", values["seen_at"], time.Now().Unix())
+	}
+	setSeen(sessionIdleForTest - time.Minute)
+	get(200) // 7 h 59 min without a request: still signed in
+	setSeen(sessionIdleForTest + time.Second)
+	get(401) // 8 h: ended, and stays ended
+	var n int
+	s.db.Raw(`SELECT count(*) FROM sessions WHERE token = ?`, token).Scan(&n)
+	if n != 0 {
+		t.Error("the idle session is still stored")
+	}
+	get(401)
+}
+
+const sessionIdleForTest = 8 * time.Hour

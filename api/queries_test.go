@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"context"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -123,5 +125,80 @@ func TestReadsSendAFixedNumberOfStatements(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// An answer autosave costs a fixed, small number of statements: the
+// caller's account (as every signed-in request), the unit with its entity,
+// period and assessors, the version-checked write of the answer (which also
+// takes the unit's audit chain lock) and the hash-chained audit row — four,
+// for a first answer and for a change. A re-save of the same content and a
+// stale version read the stored answer instead of writing (and a conflict
+// names who saved). The session store's statements are not gorm's and are
+// not counted here.
+func TestAutosaveSendsAFixedNumberOfStatements(t *testing.T) {
+	s := newServer(t)
+	i := s.ids()
+	assessor := s.signedIn(i.draftAssessor)
+	measure := countStatements(t, s.db)
+	path := "/api/v1/unit-assessments/" + itoa(i.draftUA) + "/answers/" + i.unanswered
+	auditRows := func() (n int64) {
+		s.db.Raw(`SELECT count(*) FROM audit_log WHERE chain = ?`, "ua:"+itoa(i.draftUA)).Scan(&n)
+		return n
+	}
+	save := func(what string, body map[string]any, ifMatch string, status, statements int) response {
+		t.Helper()
+		var res response
+		n := measure(func() { res = assessor.do("PUT", path, body, map[string]string{"If-Match": ifMatch}) })
+		if res.status != status {
+			t.Fatalf("%s: %d %s, want %d", what, res.status, trim(res.body), status)
+		}
+		if n != int64(statements) {
+			t.Errorf("%s: %d statements, want %d", what, n, statements)
+		}
+		return res
+	}
+	// Warm: the period's method is parsed once per instance, on first use.
+	if res := assessor.do("GET", "/api/v1/unit-assessments/"+itoa(i.draftUA)+"/score", nil, nil); res.status != 200 {
+		t.Fatalf("score preview: %d %s", res.status, trim(res.body))
+	}
+	before := auditRows()
+	save("first answer", map[string]any{"value": 1, "note": "pertama"}, `"0"`, 200, 4)
+	save("change", map[string]any{"value": 2, "note": "kedua"}, `"1"`, 200, 4)
+	if got := auditRows() - before; got != 2 {
+		t.Errorf("audit rows for two saves: %d, want 2", got)
+	}
+	// The same content again, from the version it already has or an older
+	// one: nothing written, no audit row, the stored answer back.
+	for _, base := range []string{`"2"`, `"1"`} {
+		res := save("re-save from "+base, map[string]any{"value": 2, "note": "kedua"}, base, 200, 4)
+		if res.header.Get("ETag") != `"2"` {
+			t.Errorf("re-save from %s: ETag %q, want \"2\"", base, res.header.Get("ETag"))
+		}
+	}
+	if got := auditRows() - before; got != 2 {
+		t.Errorf("audit rows after re-saves: %d, want 2", got)
+	}
+	// A stale version: 412 naming who saved, one statement more for the name.
+	res := save("stale version", map[string]any{"value": 3}, `"1"`, 412, 5)
+	if !strings.Contains(string(res.body), `"version":2`) || !strings.Contains(string(res.body), `"updated_by_name"`) {
+		t.Errorf("conflict does not carry the current answer and who saved it: %s", trim(res.body))
+	}
+	var stored struct {
+		Value   int
+		Note    string
+		Version int
+	}
+	s.db.Raw(`SELECT value, note, version FROM answers WHERE unit_assessment_id = ? AND indicator = ?`, i.draftUA, i.unanswered).Scan(&stored)
+	if stored.Value != 2 || stored.Note != "kedua" || stored.Version != 2 {
+		t.Errorf("stored answer %+v, want value 2, note kedua, version 2", stored)
+	}
+	var old, new string
+	s.db.Raw(`SELECT coalesce(old_value::text, ''), new_value::text FROM audit_log WHERE chain = ? ORDER BY id DESC LIMIT 1`, "ua:"+itoa(i.draftUA)).Row().Scan(&old, &new)
+	if !strings.Contains(old, `"note": "pertama"`) || !strings.Contains(new, `"note": "kedua"`) || !strings.Contains(new, `"version": 2`) {
+		t.Errorf("audit of the change: old %s, new %s", old, new)
+	}
+	if n, p, err := s.svc.VerifyAudit(context.Background()); err != nil || p != nil {
+		t.Fatalf("audit log after autosaves (%d rows): %v %v", n, p, err)
 	}
 }

@@ -3,6 +3,7 @@ package assessment
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -219,7 +220,7 @@ func (s *Service) SaveAnswers(ctx context.Context, a Actor, unitAssessmentID int
 	var out []Answer
 	err := s.store.InTx(ctx, func(tx Store) error {
 		out = out[:0]
-		ua, e, p, err := s.loadUnit(ctx, tx, unitAssessmentID, false)
+		ua, e, p, err := tx.UnitForEdit(ctx, unitAssessmentID)
 		if err != nil {
 			return err
 		}
@@ -247,6 +248,12 @@ func (s *Service) SaveAnswers(ctx context.Context, a Actor, unitAssessmentID int
 	return out, err
 }
 
+// saveAnswerTx writes one answer inside tx. The usual save — a first
+// answer, or a change to the version the user started from — is one
+// statement that writes the answer and takes the unit's audit chain lock,
+// and one that appends the audit row. Anything else (the same content again,
+// someone else's newer version, an answer gone) reads the stored answer to
+// say which.
 func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAssessment, e Entity, m *scoring.Method, indicator string, in AnswerInput, baseVersion int) (Answer, error) {
 	if err := validateAnswer(m, e.Kind, indicator, in); err != nil {
 		return Answer{}, err
@@ -254,40 +261,38 @@ func (s *Service) saveAnswerTx(ctx context.Context, tx Store, a Actor, ua UnitAs
 	if !in.NA {
 		in.NAReason = ""
 	}
+	chain := chainOf("ua", ua.ID)
+	out := Answer{UnitAssessmentID: ua.ID, Indicator: indicator, Value: in.Value, NA: in.NA,
+		NAReason: in.NAReason, Note: in.Note, UpdatedBy: a.UserID, UpdatedAt: s.now()}
+	prev, written, err := tx.WriteAnswer(ctx, &out, baseVersion, chain)
+	if err != nil {
+		return Answer{}, err
+	}
+	if written {
+		var oldV any // a first answer has no previous value
+		if baseVersion != 0 {
+			oldV = answerAudit(prev)
+		}
+		entry, err := s.auditEntry(a, chain, "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, oldV, answerAudit(out), "")
+		if err != nil {
+			return Answer{}, err
+		}
+		return out, tx.AppendAuditLocked(ctx, &entry)
+	}
 	cur, err := tx.Answer(ctx, ua.ID, indicator, true)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		if baseVersion != 0 {
-			return Answer{}, &ConflictError{Reason: "the answer no longer exists"}
-		}
-		out := Answer{UnitAssessmentID: ua.ID, Indicator: indicator, Value: in.Value, NA: in.NA,
-			NAReason: in.NAReason, Note: in.Note, Version: 1, UpdatedBy: a.UserID, UpdatedAt: s.now()}
-		if err := tx.InsertAnswer(ctx, &out); err != nil {
-			if errors.Is(err, ErrConflict) {
-				// Another save created it first; report what it wrote.
-				if cur, cerr := tx.Answer(ctx, ua.ID, indicator, false); cerr == nil {
-					return Answer{}, &ConflictError{Current: s.namedAnswer(ctx, tx, cur)}
-				}
-			}
-			return Answer{}, err
-		}
-		return out, s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, nil, answerAudit(out), "")
+		return Answer{}, &ConflictError{Reason: "the answer no longer exists"}
 	case err != nil:
 		return Answer{}, err
 	}
 	if sameAnswer(cur, in) {
 		return cur, nil // a retried save of what is already stored
 	}
-	if cur.Version != baseVersion {
-		return Answer{}, &ConflictError{Current: s.namedAnswer(ctx, tx, cur)}
+	if cur.Version == baseVersion {
+		return Answer{}, fmt.Errorf("answer %s of unit assessment %d: version %d is current and differs, yet it was not written", indicator, ua.ID, baseVersion)
 	}
-	out := cur
-	out.Value, out.NA, out.NAReason, out.Note = in.Value, in.NA, in.NAReason, in.Note
-	out.UpdatedBy, out.UpdatedAt = a.UserID, s.now()
-	if err := tx.UpdateAnswer(ctx, &out, baseVersion); err != nil {
-		return Answer{}, err
-	}
-	return out, s.audit(ctx, tx, a, chainOf("ua", ua.ID), "answer.save", "answer", out.ID, ua.PeriodID, ua.EntityID, answerAudit(cur), answerAudit(out), "")
+	return Answer{}, &ConflictError{Current: s.namedAnswer(ctx, tx, cur)}
 }
 
 // namedAnswer fills in the name of who last changed an answer, so that a

@@ -39,21 +39,37 @@ func CanonicalJSON(b []byte) ([]byte, error) {
 // of the previous row of its chain. Times count to the microsecond, the
 // precision PostgreSQL keeps.
 func AuditHash(e AuditEntry) (string, error) {
+	rest, err := AuditHashTail(e)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	h.Write([]byte(strconv.Itoa(len(e.PrevHash))))
+	h.Write([]byte{':'})
+	h.Write([]byte(e.PrevHash))
+	h.Write(rest)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// AuditHashTail is what AuditHash hashes after the previous hash: a row's
+// hash is the SHA-256 of len(prev) ":" prev followed by these bytes, so
+// that a store can chain a row to the last one in the statement that
+// inserts it (and must give back the row as AuditHash computes it).
+func AuditHashTail(e AuditEntry) ([]byte, error) {
 	oldJ, err := CanonicalJSON(e.Old)
 	if err != nil {
-		return "", fmt.Errorf("audit old value: %w", err)
+		return nil, fmt.Errorf("audit old value: %w", err)
 	}
 	newJ, err := CanonicalJSON(e.New)
 	if err != nil {
-		return "", fmt.Errorf("audit new value: %w", err)
+		return nil, fmt.Errorf("audit new value: %w", err)
 	}
-	h := sha256.New()
+	var b bytes.Buffer
 	field := func(s string) {
-		h.Write([]byte(strconv.Itoa(len(s))))
-		h.Write([]byte{':'})
-		h.Write([]byte(s))
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
 	}
-	field(e.PrevHash)
 	field(e.Chain)
 	field(e.At.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano))
 	field(strconv.FormatInt(e.ActorID, 10))
@@ -66,7 +82,7 @@ func AuditHash(e AuditEntry) (string, error) {
 	field(string(oldJ))
 	field(string(newJ))
 	field(e.Reason)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return b.Bytes(), nil
 }
 
 // AuditProblem is the first row of the log that breaks its chain.

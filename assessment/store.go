@@ -30,6 +30,15 @@ type Store interface {
 	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                            // as SaveSnapshot, for distinct entities
 	AppendAudits(ctx context.Context, es []*AuditEntry) error                            // as AppendAudit, in order, inside a transaction
 
+	// The answer autosave in three statements (assessment/pgstore/autosave.go).
+	UnitForEdit(ctx context.Context, id int64) (UnitAssessment, Entity, Period, error) // with assessors; the entity without units
+	// WriteAnswer writes a as a first answer (baseVersion 0) or over the
+	// stored one when its version is baseVersion and its content differs,
+	// then takes lockChain's audit lock, all in one statement; it returns the
+	// answer as it was and true, or false when it wrote (and locked) nothing.
+	WriteAnswer(ctx context.Context, a *Answer, baseVersion int, lockChain string) (Answer, bool, error)
+	AppendAuditLocked(ctx context.Context, e *AuditEntry) error // as AppendAudit when the transaction holds the chain's lock
+
 	CreateRegion(ctx context.Context, r *Region) error
 	RegionByCode(ctx context.Context, code string) (Region, error)
 	Regions(ctx context.Context) ([]Region, error)
@@ -72,7 +81,6 @@ type Store interface {
 
 	Answers(ctx context.Context, unitAssessmentIDs ...int64) ([]Answer, error)
 	Answer(ctx context.Context, unitAssessmentID int64, indicator string, forUpdate bool) (Answer, error)
-	InsertAnswer(ctx context.Context, a *Answer) error                      // ErrConflict when the row exists
 	UpdateAnswer(ctx context.Context, a *Answer, expectedVersion int) error // ErrConflict when the version moved on
 	AddComments(ctx context.Context, unitAssessmentID int64, cs []ReviewComment) error
 	Comments(ctx context.Context, unitAssessmentID int64) ([]ReviewComment, error)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/ombudsman-ri/p4/assessment"
 	"github.com/ombudsman-ri/p4/scoring"
 )
@@ -58,22 +60,6 @@ func (s *Store) Answer(ctx context.Context, uaID int64, indicator string, lock b
 	var row answerRow
 	err := one(s.q(ctx), "answer "+indicator, &row, answerSelect+` WHERE unit_assessment_id = ? AND indicator = ?`+forUpdate(lock), uaID, indicator)
 	return row.to(), err
-}
-
-// InsertAnswer inserts a first answer; a concurrent first answer makes it ErrConflict.
-func (s *Store) InsertAnswer(ctx context.Context, a *assessment.Answer) error {
-	// ON CONFLICT DO NOTHING keeps the transaction usable when another save won.
-	res := s.q(ctx).Raw(`INSERT INTO answers (unit_assessment_id, indicator, value, na, na_reason, note, version, updated_by, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (unit_assessment_id, indicator) DO NOTHING RETURNING id`,
-		a.UnitAssessmentID, a.Indicator, a.Value, a.NA, a.NAReason, a.Note, nz(a.UpdatedBy), a.UpdatedAt).Scan(&a.ID)
-	if res.Error != nil {
-		return translate(res.Error, "save answer")
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("answer %s: %w", a.Indicator, assessment.ErrConflict)
-	}
-	a.Version = 1
-	return nil
 }
 
 // UpdateAnswer writes an answer if its version is still expectedVersion.
@@ -533,24 +519,47 @@ func (s *Store) AppendAudit(ctx context.Context, e *assessment.AuditEntry) error
 		if err := db.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 7274))`, e.Chain).Error; err != nil {
 			return translate(err, "lock audit chain")
 		}
-		var prev []string
-		if err := db.Raw(`SELECT hash FROM audit_log WHERE chain = ? ORDER BY id DESC LIMIT 1`, e.Chain).Scan(&prev).Error; err != nil {
-			return translate(err, "audit chain")
-		}
-		e.PrevHash = assessment.GenesisHash
-		if len(prev) == 1 {
-			e.PrevHash = prev[0]
-		}
-		e.At = e.At.UTC().Truncate(time.Microsecond)
-		h, err := assessment.AuditHash(*e)
-		if err != nil {
-			return err
-		}
-		e.Hash = h
-		return one(db, "append audit", &e.ID, `INSERT INTO audit_log (chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) RETURNING id`, e.Chain, e.At, nz(e.ActorID), e.Actor, e.Action, e.ObjectType, e.ObjectID,
-			nz(e.PeriodID), nz(e.EntityID), jsonOrNil(e.Old), jsonOrNil(e.New), e.Reason, e.PrevHash, e.Hash)
+		return appendLocked(db, e)
 	})
+}
+
+// appendLocked inserts e after the last row of its chain, whose lock the
+// transaction holds, in one statement: the statement starts after the lock
+// was taken, so it reads the chain's true last hash. PostgreSQL hashes the
+// row as AuditHash does (sha256 of len(prev) ":" prev, then AuditHashTail);
+// the row is checked against AuditHash before it is kept, so that a row the
+// verifier would reject never commits.
+func appendLocked(db *gorm.DB, e *assessment.AuditEntry) error {
+	e.At = e.At.UTC().Truncate(time.Microsecond)
+	tail, err := assessment.AuditHashTail(*e)
+	if err != nil {
+		return err
+	}
+	var rows []struct {
+		ID       int64
+		PrevHash string
+		Hash     string
+	}
+	if err := db.Raw(`WITH p AS MATERIALIZED (SELECT coalesce((SELECT hash FROM audit_log WHERE chain = ? ORDER BY id DESC LIMIT 1), ?) AS hash)
+		INSERT INTO audit_log (chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash)
+		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, p.hash, encode(sha256(convert_to(octet_length(p.hash) || ':' || p.hash, 'UTF8') || ?::bytea), 'hex')
+		FROM p RETURNING id, prev_hash, hash`, e.Chain, assessment.GenesisHash, e.Chain, e.At, nz(e.ActorID), e.Actor, e.Action, e.ObjectType, e.ObjectID,
+		nz(e.PeriodID), nz(e.EntityID), jsonOrNil(e.Old), jsonOrNil(e.New), e.Reason, tail).Scan(&rows).Error; err != nil {
+		return translate(err, "append audit")
+	}
+	if len(rows) != 1 {
+		return fmt.Errorf("append audit: %d rows inserted", len(rows))
+	}
+	e.ID, e.PrevHash = rows[0].ID, rows[0].PrevHash
+	want, err := assessment.AuditHash(*e)
+	if err != nil {
+		return err
+	}
+	if rows[0].Hash != want {
+		return fmt.Errorf("append audit: the database hashed row %d of chain %s as %s, not %s", e.ID, e.Chain, rows[0].Hash, want)
+	}
+	e.Hash = want
+	return nil
 }
 
 func jsonOrNil(b []byte) any {

@@ -4,7 +4,11 @@
 // same run (GET /api/v1/ping: one trivial database query), and prints
 // p50/p95/p99, throughput and the ratio of each p99 to the baseline's.
 // Autosave is also compared with a single-row UPDATE sent straight to
-// PostgreSQL. Only loopback targets are allowed.
+// PostgreSQL, and that with an HTTP request with nothing behind it
+// (GET /api/v1/version without a session: no database). Only loopback
+// targets are allowed. Scenarios are picked by the first word of their
+// names with -only (ranking, entity, questionnaire, answer, single-row,
+// http-only, sign-in).
 //
 // The national demo data set holds one published period (2024) and no open
 // one, so autosave has nothing to write to: unless -prepare=false, the
@@ -117,6 +121,7 @@ func main() {
 		}
 		return nil
 	}
+	anon := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
 	var saves atomic.Int64
 	ping := scenario{"baseline GET /api/v1/ping", func(_ context.Context, _ *http.Client, _ int) error { return get(reader, "/api/v1/ping") }}
 	scenarios := []scenario{
@@ -162,6 +167,11 @@ func main() {
 				fmt.Sprintf("dasar %d", w), sl.ua, sl.indicator)
 			return err
 		}},
+		{"http-only GET /api/v1/version", func(_ context.Context, _ *http.Client, _ int) error {
+			// An HTTP request with nothing behind it: no session cookie, no
+			// database; what the HTTP part of any request costs in this run.
+			return get(anon, "/api/v1/version")
+		}},
 		{"sign-in", func(_ context.Context, _ *http.Client, _ int) error {
 			body, _ := json.Marshal(map[string]string{"email": *email, "password": *password})
 			resp, err := http.Post(*base+"/api/v1/session", "application/json", bytes.NewReader(body))
@@ -180,7 +190,7 @@ func main() {
 	fmt.Printf("load: %d clients, %s per scenario after a %s baseline, against %s (read year %d, autosave year %d, %d autosave units), host %s, %s\n\n",
 		*clients, *duration, *baseDur, *base, *year, *openYear, len(slots), host, time.Now().UTC().Format(time.RFC3339))
 	fmt.Printf("%-34s %8s %9s %9s %9s %8s %6s %9s\n", "scenario", "requests", "p50", "p95", "p99", "req/s", "errors", "p99 ratio")
-	var autosave99 time.Duration
+	var autosave99, update99 time.Duration
 	for _, s := range scenarios {
 		if *only != "" && !strings.Contains(","+*only+",", ","+strings.SplitN(s.name, " ", 2)[0]+",") {
 			continue
@@ -196,8 +206,14 @@ func main() {
 		if strings.HasPrefix(s.name, "answer autosave") {
 			autosave99 = r.pct(0.99)
 		}
-		if strings.HasPrefix(s.name, "single-row") && autosave99 > 0 {
-			ratio += fmt.Sprintf(" (autosave p99 = %.2f× this)", float64(autosave99)/float64(r.pct(0.99)))
+		if strings.HasPrefix(s.name, "single-row") {
+			update99 = r.pct(0.99)
+			if autosave99 > 0 {
+				ratio += fmt.Sprintf(" (autosave p99 = %.2f× this)", float64(autosave99)/float64(r.pct(0.99)))
+			}
+		}
+		if strings.HasPrefix(s.name, "http-only") && update99 > 0 {
+			ratio += fmt.Sprintf(" (= %.2f× the SQL UPDATE's p99)", float64(r.pct(0.99))/float64(update99))
 		}
 		printRow(r, ratio)
 		if len(r.firstErr) > 0 {

@@ -80,18 +80,7 @@ func (h *handlers) listEntities(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": items, "total": total, "limit": f.Page.Limit, "offset": f.Page.Offset})
 }
 
-func (h *handlers) getEntity(c *gin.Context) {
-	id, ok := idParam(c, "id")
-	if !ok {
-		return
-	}
-	e, err := h.svc.EntityFor(c.Request.Context(), actor(c), id)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, e)
-}
+func (h *handlers) getEntity(c *gin.Context) { byID(c, h, h.svc.EntityFor) }
 
 func (h *handlers) listUsers(c *gin.Context) {
 	var errs []FieldError

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-playground/validator/v10"
+	"github.com/ombudsman-ri/p4/assessment"
 )
 
 var (
@@ -129,6 +131,21 @@ func idParam(c *gin.Context, name string) (int64, bool) {
 		return 0, false
 	}
 	return id, true
+}
+
+// byID answers a request about the one resource named by the path's :id
+// with what a single service call returns (200), or its error.
+func byID[T any](c *gin.Context, h *handlers, call func(context.Context, assessment.Actor, int64) (T, error)) {
+	id, ok := idParam(c, "id")
+	if !ok {
+		return
+	}
+	v, err := call(c.Request.Context(), actor(c), id)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, v)
 }
 
 // queryInt parses an optional integer query parameter within [min, max].

@@ -49,18 +49,7 @@ func (h *handlers) setSurveySettings(c *gin.Context) {
 	c.JSON(http.StatusOK, v)
 }
 
-func (h *handlers) getSurvey(c *gin.Context) {
-	id, ok := idParam(c, "id")
-	if !ok {
-		return
-	}
-	v, err := h.svc.Survey(c.Request.Context(), actor(c), id)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, v)
-}
+func (h *handlers) getSurvey(c *gin.Context) { byID(c, h, h.svc.Survey) }
 
 type surveyQuotaJSON struct {
 	Product string `json:"product" validate:"required,max=200"`
@@ -179,18 +168,7 @@ func (h *handlers) deleteContact(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
-func (h *handlers) aggregateSurvey(c *gin.Context) {
-	id, ok := idParam(c, "id")
-	if !ok {
-		return
-	}
-	agg, err := h.svc.AggregateSurvey(c.Request.Context(), actor(c), id)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, agg)
-}
+func (h *handlers) aggregateSurvey(c *gin.Context) { byID(c, h, h.svc.AggregateSurvey) }
 
 func (h *handlers) surveyFlags(c *gin.Context) {
 	id, ok := idParam(c, "id")

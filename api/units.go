@@ -70,18 +70,7 @@ func (h *handlers) getUnit(c *gin.Context) {
 }
 
 // unitScore is the live score preview of a unit from its current answers.
-func (h *handlers) unitScore(c *gin.Context) {
-	id, ok := idParam(c, "id")
-	if !ok {
-		return
-	}
-	res, err := h.svc.UnitScore(c.Request.Context(), actor(c), id)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, res)
-}
+func (h *handlers) unitScore(c *gin.Context) { byID(c, h, h.svc.UnitScore) }
 
 func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
 
@@ -133,18 +122,7 @@ func (h *handlers) saveAnswer(c *gin.Context) {
 	c.JSON(http.StatusOK, a)
 }
 
-func (h *handlers) submit(c *gin.Context) {
-	id, ok := idParam(c, "id")
-	if !ok {
-		return
-	}
-	ua, err := h.svc.Submit(c.Request.Context(), actor(c), id)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, ua)
-}
+func (h *handlers) submit(c *gin.Context) { byID(c, h, h.svc.Submit) }
 
 type returnRequest struct {
 	Reason   string               `json:"reason" validate:"required,max=4000"`
@@ -168,18 +146,7 @@ func (h *handlers) returnUnit(c *gin.Context) {
 	c.JSON(http.StatusOK, ua)
 }
 
-func (h *handlers) accept(c *gin.Context) {
-	id, ok := idParam(c, "id")
-	if !ok {
-		return
-	}
-	ua, err := h.svc.Accept(c.Request.Context(), actor(c), id)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, ua)
-}
+func (h *handlers) accept(c *gin.Context) { byID(c, h, h.svc.Accept) }
 
 type reasonRequest struct {
 	Reason string `json:"reason" validate:"required,max=4000"`

@@ -4,8 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/ombudsman-ri/p4/scoring"
 )
@@ -94,8 +98,13 @@ func (s *Service) recompute(ctx context.Context, tx Store, a Actor, p Period, en
 }
 
 func snapshotOf(p Period, e Entity, res *scoring.EntityResult, source string, a Actor, s *Service) Snapshot {
+	return snapshotAt(p, e, res, source, a, s.now())
+}
+
+// snapshotAt is the snapshot of a scoring result, made at the given time.
+func snapshotAt(p Period, e Entity, res *scoring.EntityResult, source string, a Actor, at time.Time) Snapshot {
 	snap := Snapshot{PeriodID: p.ID, EntityID: e.ID, MethodID: p.MethodID, Score: res.Score, Category: res.Category,
-		Opinion: res.Opinion, Zone: res.Zone, Complete: res.Complete, Source: source, CreatedAt: s.now(), CreatedBy: a.UserID, Detail: res}
+		Opinion: res.Opinion, Zone: res.Zone, Complete: res.Complete, Source: source, CreatedAt: at, CreatedBy: a.UserID, Detail: res}
 	for _, d := range res.Dimensions {
 		snap.Dimensions = append(snap.Dimensions, dimOf(0, d))
 	}
@@ -254,32 +263,60 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 		for _, ua := range allUAs {
 			uasOf[ua.EntityID] = append(uasOf[ua.EntityID], ua)
 		}
-		answers, err := tx.PeriodAnswers(ctx, periodID)
+		byUA, err := tx.PeriodAnswers(ctx, periodID)
 		if err != nil {
 			return err
 		}
-		byUA := answersByUA(answers)
 		current, err := tx.CurrentResults(ctx, periodID)
 		if err != nil {
 			return err
 		}
+		// Entities are scored in parallel (each on its own, the method and
+		// the answers only read), then taken in order: the same snapshots,
+		// the clock read once per snapshot in that order, the first error
+		// in that order.
+		scored := make([]*Snapshot, len(ids))
+		errs := make([]error, len(ids))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(ids)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(ids); i = int(next.Add(1) - 1) {
+					e, ok := entities[ids[i]]
+					if !ok {
+						errs[i] = fmt.Errorf("entity %d: %w", ids[i], ErrNotFound)
+						continue
+					}
+					se := scoringEntityOf(e, uasOf[ids[i]], byUA)
+					if len(se.Units) == 0 {
+						continue
+					}
+					res, err := scoring.ScoreEntity(m, se)
+					if err != nil {
+						errs[i] = fmt.Errorf("score entity %d: %w", e.ID, err)
+						continue
+					}
+					snap := snapshotAt(p, e, res, SourceComputed, a, time.Time{})
+					scored[i] = &snap
+				}
+			}()
+		}
+		wg.Wait()
 		groups := map[string]scoring.PeerGroup{}
 		var snaps []*Snapshot
-		for _, id := range ids {
-			e, ok := entities[id]
-			if !ok {
-				return fmt.Errorf("entity %d: %w", id, ErrNotFound)
+		for i, id := range ids {
+			if errs[i] != nil {
+				return errs[i]
 			}
-			se := scoringEntityOf(e, uasOf[id], byUA)
-			if len(se.Units) == 0 {
+			snap := scored[i]
+			if snap == nil {
 				continue
 			}
-			res, err := scoring.ScoreEntity(m, se)
-			if err != nil {
-				return fmt.Errorf("score entity %d: %w", e.ID, err)
-			}
-			snap := snapshotOf(p, e, res, SourceComputed, a, s)
-			snaps = append(snaps, &snap)
+			snap.CreatedAt = s.now()
+			snaps = append(snaps, snap)
+			e := entities[id]
 			for _, g := range scoring.PeerGroupsOf(e.Kind, e.ProvinceCode) {
 				groups[g.String()] = g
 			}

@@ -22,13 +22,13 @@ type Store interface {
 	ResultsVersion(ctx context.Context) (int64, error)
 
 	// Whole-period reads and writes for RecomputePeriod (a fixed number of
-	// statements however many entities).
-	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error) // by entity, unit
-	PeriodAnswers(ctx context.Context, periodID int64) ([]Answer, error)                 // unit assessment, indicator, value, NA only; unordered
-	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)        // units, not products
-	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)      // headline only, by entity
-	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                            // as SaveSnapshot, for distinct entities
-	AppendAudits(ctx context.Context, es []*AuditEntry) error                            // as AppendAudit, in order, inside a transaction
+	// statements however many entities), inside a transaction (InTx).
+	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error)            // by entity, unit
+	PeriodAnswers(ctx context.Context, periodID int64) (map[int64]map[string]scoring.Answer, error) // by unit assessment, indicator; cleared ones left out
+	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)                   // units, not products
+	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)                 // headline only, by entity
+	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                                       // as SaveSnapshot, for distinct entities
+	AppendAudits(ctx context.Context, es []*AuditEntry) error                                       // as AppendAudit, in order, inside a transaction
 
 	CreateRegion(ctx context.Context, r *Region) error
 	RegionByCode(ctx context.Context, code string) (Region, error)

@@ -1,12 +1,18 @@
 package pgstore
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/ombudsman-ri/p4/assessment"
 	"github.com/ombudsman-ri/p4/scoring"
@@ -73,55 +79,114 @@ func nullable(id int64) any {
 }
 
 // PeriodUnitAssessments lists every unit assessment of a period, by entity
-// and unit.
+// and unit, in one query through pgx.
 func (s *Store) PeriodUnitAssessments(ctx context.Context, periodID int64) ([]assessment.UnitAssessment, error) {
-	var rows []uaRow
-	if err := s.q(ctx).Raw(uaSelect+` WHERE ua.period_id = ? ORDER BY ua.entity_id, ua.unit_id`, periodID).Scan(&rows).Error; err != nil {
-		return nil, translate(err, "unit assessments")
-	}
-	out := make([]assessment.UnitAssessment, len(rows))
-	for i, r := range rows {
-		out[i] = r.to()
+	var out []assessment.UnitAssessment
+	err := s.withPgx(func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, uaSelect+` WHERE ua.period_id = $1 ORDER BY ua.entity_id, ua.unit_id`, periodID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r uaRow
+			if err := rows.Scan(&r.ID, &r.PeriodID, &r.EntityID, &r.UnitID, &r.State, &r.ReturnReason, &r.Version, &r.SubmittedAt,
+				&r.DecidedAt, &r.DecidedBy, &r.Assessors); err != nil {
+				return err
+			}
+			out = append(out, r.to())
+		}
+		return rows.Err()
+	})
+	return out, translate(err, "unit assessments")
+}
+
+// PeriodAnswers reads what scoring takes of every answer of a period, by
+// unit assessment and indicator (cleared answers, with neither a value nor
+// N/A, are unanswered and left out), in one query through pgx: its rows
+// come in the binary format and are decoded here without a value per
+// column through database/sql, and each indicator code is kept once.
+func (s *Store) PeriodAnswers(ctx context.Context, periodID int64) (map[int64]map[string]scoring.Answer, error) {
+	out := map[int64]map[string]scoring.Answer{}
+	err := s.withPgx(func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT a.unit_assessment_id, a.indicator, a.na, a.value
+			FROM answers a JOIN unit_assessments ua ON ua.id = a.unit_assessment_id
+			WHERE ua.period_id = $1 AND (a.value IS NOT NULL OR a.na)`, periodID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		fds := rows.FieldDescriptions()
+		codes := map[string]string{}
+		last, byCode := int64(0), map[string]scoring.Answer(nil)
+		for rows.Next() {
+			v := rows.RawValues()
+			ua, err := rawInt(v[0], fds[0].Format)
+			if err != nil {
+				return err
+			}
+			code, ok := codes[string(v[1])]
+			if !ok {
+				code = string(v[1])
+				codes[code] = code
+			}
+			na, err := rawBool(v[2], fds[2].Format)
+			if err != nil {
+				return err
+			}
+			a := scoring.Answer{NA: na}
+			if v[3] != nil {
+				x, err := rawInt(v[3], fds[3].Format)
+				if err != nil {
+					return err
+				}
+				a.Value = int(x)
+			}
+			// The rows of a unit assessment mostly come together: its map
+			// is looked up once per run of rows, and made as large as the
+			// indicators seen so far.
+			if byCode == nil || ua != last {
+				if byCode = out[ua]; byCode == nil {
+					byCode = make(map[string]scoring.Answer, len(codes))
+					out[ua] = byCode
+				}
+				last = ua
+			}
+			byCode[code] = a
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, translate(err, "answers")
 	}
 	return out, nil
 }
 
-// PeriodAnswers reads what scoring takes of every answer of a period (unit
-// assessment, indicator, value, not applicable) in one query, in no
-// particular order. The answers come one row per unit assessment, packed
-// (indicator, NA, value separated by ASCII unit and record separators):
-// 40 times fewer rows to convert than one per answer.
-func (s *Store) PeriodAnswers(ctx context.Context, periodID int64) ([]assessment.Answer, error) {
-	rows, err := s.q(ctx).Raw(`SELECT a.unit_assessment_id, string_agg(a.indicator || chr(31) || a.na::text || chr(31) || coalesce(a.value::text, ''), chr(30))
-		FROM answers a JOIN unit_assessments ua ON ua.id = a.unit_assessment_id WHERE ua.period_id = ? GROUP BY a.unit_assessment_id`, periodID).Rows()
-	if err != nil {
-		return nil, translate(err, "answers")
+// rawInt decodes an integer column (smallint, integer, bigint) of a pgx row.
+func rawInt(b []byte, format int16) (int64, error) {
+	if format == pgx.TextFormatCode {
+		return strconv.ParseInt(string(b), 10, 64)
 	}
-	defer rows.Close()
-	var out []assessment.Answer
-	for rows.Next() {
-		var uaID int64
-		var packed string
-		if err := rows.Scan(&uaID, &packed); err != nil {
-			return nil, translate(err, "answers")
-		}
-		for _, rec := range strings.Split(packed, "\x1e") {
-			f := strings.Split(rec, "\x1f")
-			if len(f) != 3 || (f[1] != "true" && f[1] != "false") {
-				return nil, fmt.Errorf("answers of unit assessment %d: unreadable %q", uaID, rec)
-			}
-			a := assessment.Answer{UnitAssessmentID: uaID, Indicator: f[0], NA: f[1] == "true"}
-			if f[2] != "" {
-				v, err := strconv.Atoi(f[2])
-				if err != nil {
-					return nil, fmt.Errorf("answers of unit assessment %d: value %q", uaID, f[2])
-				}
-				a.Value = &v
-			}
-			out = append(out, a)
-		}
+	switch len(b) {
+	case 2:
+		return int64(int16(binary.BigEndian.Uint16(b))), nil
+	case 4:
+		return int64(int32(binary.BigEndian.Uint32(b))), nil
+	case 8:
+		return int64(binary.BigEndian.Uint64(b)), nil
 	}
-	return out, translate(rows.Err(), "answers")
+	return 0, fmt.Errorf("an integer of %d bytes", len(b))
+}
+
+// rawBool decodes a boolean column of a pgx row.
+func rawBool(b []byte, format int16) (bool, error) {
+	if format == pgx.TextFormatCode {
+		return strconv.ParseBool(string(b))
+	}
+	if len(b) != 1 {
+		return false, fmt.Errorf("a boolean of %d bytes", len(b))
+	}
+	return b[0] == 1, nil
 }
 
 // EntitiesWithUnits reads entities with their units (not their products)
@@ -199,76 +264,205 @@ func (s *Store) CurrentResults(ctx context.Context, periodID int64) (map[int64]a
 
 // SaveSnapshots stores snapshots of distinct entities with their unit and
 // dimension rows and makes each its entity's current result, as SaveSnapshot
-// does one by one, in a few multi-row statements.
+// does one by one, in a few statements: the snapshots take their ids from
+// the table's sequence first (one query), then the snapshot, unit and
+// dimension rows are each sent in one COPY, and the current results are
+// set in one statement. Run it inside a transaction (InTx).
 func (s *Store) SaveSnapshots(ctx context.Context, sns []*assessment.Snapshot) error {
-	db := s.q(ctx)
-	byEntity := map[[2]int64]*assessment.Snapshot{}
+	if len(sns) == 0 {
+		return nil
+	}
+	seen := map[[2]int64]bool{}
 	for _, sn := range sns {
 		k := [2]int64{sn.PeriodID, sn.EntityID}
-		if byEntity[k] != nil {
+		if seen[k] {
 			return fmt.Errorf("save results: entity %d twice", sn.EntityID)
 		}
-		byEntity[k] = sn
+		seen[k] = true
 	}
-	var cols [12]column
-	for _, sn := range sns {
-		detail, err := assessment.DetailJSON(*sn)
+	details := make([][]byte, len(sns))
+	for i, sn := range sns {
+		d, err := assessment.DetailJSON(*sn)
 		if err != nil {
 			return err
 		}
-		for i, v := range []any{sn.PeriodID, sn.EntityID, sn.MethodID, sn.Score.String(), sn.Category, sn.Opinion,
-			string(sn.Zone), sn.Complete, sn.Source, string(detail), sn.CreatedAt, nullable(sn.CreatedBy)} {
-			cols[i].add(v)
+		details[i] = d
+	}
+	return s.withPgx(func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT nextval(pg_get_serial_sequence('result_snapshots', 'id')) FROM generate_series(1, $1)`, len(sns))
+		if err != nil {
+			return translate(err, "save results")
 		}
-	}
-	var ids []struct {
-		ID       int64
-		PeriodID int64
-		EntityID int64
-	}
-	if err := db.Raw(`INSERT INTO result_snapshots (period_id, entity_id, method_id, score, category, opinion, zone, complete, source, detail, created_at, created_by)
-		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::jsonb[], ?::timestamptz[], ?::bigint[])
-		RETURNING id, period_id, entity_id`, cols[0].String(), cols[1].String(), cols[2].String(), cols[3].String(), cols[4].String(), cols[5].String(),
-		cols[6].String(), cols[7].String(), cols[8].String(), cols[9].String(), cols[10].String(), cols[11].String()).Scan(&ids).Error; err != nil {
-		return translate(err, "save results")
-	}
-	if len(ids) != len(sns) {
-		return fmt.Errorf("save results: %d rows back for %d", len(ids), len(sns))
-	}
-	for _, r := range ids {
-		byEntity[[2]int64{r.PeriodID, r.EntityID}].ID = r.ID
-	}
-	var units [4]column
-	var dims [6]column
-	var cur [3]column
-	for _, sn := range sns {
-		for _, u := range sn.Units {
-			for i, v := range []any{sn.ID, u.UnitID, u.Score.String(), u.Complete} {
-				units[i].add(v)
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return translate(err, "save results")
+		}
+		if len(ids) != len(sns) {
+			return fmt.Errorf("save results: %d ids for %d", len(ids), len(sns))
+		}
+		var snaps, units, dims copyRows
+		periods, entities := make([]int64, len(sns)), make([]int64, len(sns))
+		for i, sn := range sns {
+			sn.ID = ids[i]
+			periods[i], entities[i] = sn.PeriodID, sn.EntityID
+			snaps.int(sn.ID).int(sn.PeriodID).int(sn.EntityID).int(sn.MethodID).score(sn.Score).str(sn.Category).str(sn.Opinion).
+				str(string(sn.Zone)).bool(sn.Complete).str(sn.Source).bytes(details[i]).time(sn.CreatedAt)
+			if sn.CreatedBy == 0 {
+				snaps.null()
+			} else {
+				snaps.int(sn.CreatedBy)
+			}
+			snaps.end()
+			for _, u := range sn.Units {
+				units.int(sn.ID).int(u.UnitID).score(u.Score).bool(u.Complete).end()
+			}
+			for _, d := range sn.Dimensions {
+				dims.int(sn.ID).int(d.UnitID).str(d.Dimension).str(string(d.Points)).str(string(d.MaxPoints)).score(d.Percent).end()
 			}
 		}
-		for _, d := range sn.Dimensions {
-			for i, v := range []any{sn.ID, d.UnitID, d.Dimension, string(d.Points), string(d.MaxPoints), d.Percent.String()} {
-				dims[i].add(v)
+		for _, cp := range []struct {
+			what, sql string
+			rows      *copyRows
+		}{
+			{"save results", `COPY result_snapshots (id, period_id, entity_id, method_id, score, category, opinion, zone, complete, source, detail, created_at, created_by) FROM STDIN`, &snaps},
+			{"save unit results", `COPY snapshot_units (snapshot_id, unit_id, score, complete) FROM STDIN`, &units},
+			{"save dimension results", `COPY snapshot_dimensions (snapshot_id, unit_id, dimension, points, max_points, percent) FROM STDIN`, &dims},
+		} {
+			if cp.rows.n == 0 {
+				continue
+			}
+			if _, err := c.PgConn().CopyFrom(ctx, bytes.NewReader(cp.rows.b), cp.sql); err != nil {
+				return translate(err, cp.what)
 			}
 		}
-		for i, v := range []any{sn.PeriodID, sn.EntityID, sn.ID} {
-			cur[i].add(v)
+		_, err = c.Exec(ctx, `INSERT INTO current_results (period_id, entity_id, snapshot_id)
+			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[])
+			ON CONFLICT (period_id, entity_id) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id`, periods, entities, ids)
+		return translate(err, "make results current")
+	})
+}
+
+// copyRows collects rows in COPY's text format: columns separated by tabs,
+// rows ended by a newline, backslash escapes, \N for NULL.
+type copyRows struct {
+	b   []byte
+	col int
+	n   int // rows
+}
+
+func (c *copyRows) sep() {
+	if c.col > 0 {
+		c.b = append(c.b, '\t')
+	}
+	c.col++
+}
+
+func (c *copyRows) str(s string) *copyRows {
+	c.sep()
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; ch {
+		case '\\':
+			c.b = append(c.b, '\\', '\\')
+		case '\n':
+			c.b = append(c.b, '\\', 'n')
+		case '\r':
+			c.b = append(c.b, '\\', 'r')
+		case '\t':
+			c.b = append(c.b, '\\', 't')
+		default:
+			c.b = append(c.b, ch)
 		}
 	}
-	if _, err := exec(db, "save unit results", `INSERT INTO snapshot_units (snapshot_id, unit_id, score, complete)
-		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::boolean[])`, units[0].String(), units[1].String(), units[2].String(), units[3].String()); err != nil {
-		return err
+	return c
+}
+
+// bytes writes b as str writes a string, copying the runs between the bytes
+// to escape at once (a JSON document rarely has any).
+func (c *copyRows) bytes(b []byte) *copyRows {
+	c.sep()
+	for {
+		i := bytes.IndexAny(b, "\\\n\r\t")
+		if i < 0 {
+			c.b = append(c.b, b...)
+			return c
+		}
+		c.b = append(c.b, b[:i]...)
+		switch b[i] {
+		case '\\':
+			c.b = append(c.b, '\\', '\\')
+		case '\n':
+			c.b = append(c.b, '\\', 'n')
+		case '\r':
+			c.b = append(c.b, '\\', 'r')
+		case '\t':
+			c.b = append(c.b, '\\', 't')
+		}
+		b = b[i+1:]
 	}
-	if _, err := exec(db, "save dimension results", `INSERT INTO snapshot_dimensions (snapshot_id, unit_id, dimension, points, max_points, percent)
-		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[])`,
-		dims[0].String(), dims[1].String(), dims[2].String(), dims[3].String(), dims[4].String(), dims[5].String()); err != nil {
-		return err
+}
+
+func (c *copyRows) int(v int64) *copyRows {
+	c.sep()
+	c.b = strconv.AppendInt(c.b, v, 10)
+	return c
+}
+
+func (c *copyRows) bool(v bool) *copyRows {
+	c.sep()
+	if v {
+		c.b = append(c.b, 't')
+	} else {
+		c.b = append(c.b, 'f')
 	}
-	_, err := exec(db, "make results current", `INSERT INTO current_results (period_id, entity_id, snapshot_id)
-		SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[])
-		ON CONFLICT (period_id, entity_id) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id`, cur[0].String(), cur[1].String(), cur[2].String())
-	return err
+	return c
+}
+
+// score writes a score as Score.String does ("94.10", "-3.50").
+func (c *copyRows) score(s scoring.Score) *copyRows {
+	c.sep()
+	v := int64(s)
+	if v < 0 {
+		c.b = append(c.b, '-')
+		v = -v
+	}
+	c.b = strconv.AppendInt(c.b, v/100, 10)
+	c.b = append(c.b, '.', byte('0'+v%100/10), byte('0'+v%10))
+	return c
+}
+
+// time writes a timestamp as pgx sends one (UTC, to the microsecond).
+func (c *copyRows) time(t time.Time) *copyRows {
+	c.sep()
+	c.b = t.UTC().Truncate(time.Microsecond).AppendFormat(c.b, time.RFC3339Nano)
+	return c
+}
+
+func (c *copyRows) null() *copyRows {
+	c.sep()
+	c.b = append(c.b, '\\', 'N')
+	return c
+}
+
+func (c *copyRows) end() {
+	c.b = append(c.b, '\n')
+	c.col = 0
+	c.n++
+}
+
+// withPgx runs f on the pgx connection under the store's transaction (kept
+// by InTx), so that what f sends is part of that transaction; database/sql
+// holds the connection's lock meanwhile.
+func (s *Store) withPgx(f func(c *pgx.Conn) error) error {
+	if s.conn == nil {
+		return errors.New("pgstore: a bulk statement outside a transaction of InTx")
+	}
+	return s.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("pgstore: driver connection %T is not pgx's", dc)
+		}
+		return f(c.Conn())
+	})
 }
 
 // AppendAudits appends entries as AppendAudit does one by one — each after

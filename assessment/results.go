@@ -176,6 +176,11 @@ func (s *Service) rerankGroup(ctx context.Context, tx Store, p Period, g scoring
 	if err != nil {
 		return err
 	}
+	return tx.ReplaceRankings(ctx, p.ID, g.String(), rankingOf(p, g, standings))
+}
+
+// rankingOf ranks a peer group's standings.
+func rankingOf(p Period, g scoring.PeerGroup, standings []Standing) []Ranking {
 	cur := make([]scoring.Standing, len(standings))
 	snapOf := map[string]int64{}
 	for i, st := range standings {
@@ -191,7 +196,7 @@ func (s *Service) rerankGroup(ctx context.Context, tx Store, p Period, g scoring
 		id, _ := strconv.ParseInt(r.EntityID, 10, 64)
 		rows = append(rows, Ranking{PeriodID: p.ID, PeerGroup: g.String(), EntityID: id, SnapshotID: snapOf[r.EntityID], Rank: r.Rank})
 	}
-	return tx.ReplaceRankings(ctx, p.ID, g.String(), rows)
+	return rows
 }
 
 // Recompute scores an entity again from its answers (e.g. after a method
@@ -340,13 +345,27 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 		if err := tx.AppendAudits(ctx, entries); err != nil {
 			return err
 		}
+		// Each peer group ranked once, as rerankGroup ranks it: every
+		// group's lock taken first (in one statement, in the groups' order),
+		// every group's standings read in one query.
 		keys := make([]string, 0, len(groups))
 		for k := range groups {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		for _, k := range keys {
-			if err := s.rerankGroup(ctx, tx, p, groups[k]); err != nil {
+		gs := make([]scoring.PeerGroup, len(keys))
+		for i, k := range keys {
+			gs[i] = groups[k]
+		}
+		if err := tx.LockRankings(ctx, p.ID, keys); err != nil {
+			return err
+		}
+		standings, err := tx.GroupStandings(ctx, p.ID, gs)
+		if err != nil {
+			return err
+		}
+		for _, g := range gs {
+			if err := tx.ReplaceRankings(ctx, p.ID, g.String(), rankingOf(p, g, standings[g.String()])); err != nil {
 				return err
 			}
 		}

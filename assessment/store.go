@@ -97,6 +97,11 @@ type Store interface {
 	LockRanking(ctx context.Context, periodID int64, group string) error
 	Standings(ctx context.Context, periodID int64, g scoring.PeerGroup) ([]Standing, error)
 	ReplaceRankings(ctx context.Context, periodID int64, group string, rows []Ranking) error
+	// LockRankings and GroupStandings are LockRanking and Standings for many
+	// groups in one statement each (RecomputePeriod): the locks taken in the
+	// order given, the standings by group (PeerGroup.String).
+	LockRankings(ctx context.Context, periodID int64, groups []string) error
+	GroupStandings(ctx context.Context, periodID int64, groups []scoring.PeerGroup) (map[string][]Standing, error)
 	Rankings(ctx context.Context, periodID int64, group string) ([]Ranking, error)
 
 	Periods(ctx context.Context) ([]Period, error)

@@ -549,3 +549,69 @@ func (s *Store) AppendAudits(ctx context.Context, es []*assessment.AuditEntry) e
 	}
 	return nil
 }
+
+// LockRankings takes LockRanking's lock of each group, in the order given,
+// in one statement.
+func (s *Store) LockRankings(ctx context.Context, periodID int64, groups []string) error {
+	var keys column
+	for _, g := range groups {
+		keys.add(fmt.Sprintf("rank:%d:%s", periodID, g))
+	}
+	var locked int64
+	return translate(s.q(ctx).Raw(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 7275))) FROM unnest(?::text[]) WITH ORDINALITY AS v(k, n)`,
+		keys.String()).Scan(&locked).Error, "lock rankings")
+}
+
+// GroupStandings reads the standings of several peer groups in one query:
+// every entity of the period with a current result, put in each requested
+// group it belongs to as Standings selects them (a kind, in a province if
+// the group has one; pemda: the local governments of a province), by
+// entity id.
+func (s *Store) GroupStandings(ctx context.Context, periodID int64, groups []scoring.PeerGroup) (map[string][]assessment.Standing, error) {
+	var rows []struct {
+		EntityID     int64
+		Name         string
+		Kind         string
+		ProvinceCode *string
+		SnapshotID   int64
+		Score        string
+		Complete     bool
+		NotAssessed  bool
+	}
+	if err := s.q(ctx).Raw(`SELECT e.id AS entity_id, e.name, e.kind, p.code AS province_code, r.id AS snapshot_id, r.score::text AS score, r.complete,
+			NOT pe.assessed AS not_assessed
+		FROM period_entities pe JOIN entities e ON e.id = pe.entity_id
+		JOIN current_results c ON c.period_id = pe.period_id AND c.entity_id = pe.entity_id
+		JOIN result_snapshots r ON r.id = c.snapshot_id
+		LEFT JOIN regions p ON p.id = e.province_id
+		WHERE pe.period_id = ? ORDER BY e.id`, periodID).Scan(&rows).Error; err != nil {
+		return nil, translate(err, "standings")
+	}
+	out := make(map[string][]assessment.Standing, len(groups))
+	for _, g := range groups {
+		out[g.String()] = []assessment.Standing{}
+	}
+	for _, r := range rows {
+		sc, err := scoring.ParseScore(r.Score)
+		if err != nil {
+			return nil, err
+		}
+		province := ""
+		if r.ProvinceCode != nil {
+			province = *r.ProvinceCode
+		}
+		st := assessment.Standing{EntityID: r.EntityID, Name: r.Name, SnapshotID: r.SnapshotID, Score: sc, Complete: r.Complete, NotAssessed: r.NotAssessed}
+		for _, g := range groups {
+			var in bool
+			if g.Kind == scoring.GroupPemda {
+				in = scoring.Kind(r.Kind).IsPemda() && r.ProvinceCode != nil && province == g.Province
+			} else {
+				in = r.Kind == g.Kind && (g.Province == "" || (r.ProvinceCode != nil && province == g.Province))
+			}
+			if in {
+				out[g.String()] = append(out[g.String()], st)
+			}
+		}
+	}
+	return out, nil
+}

@@ -3,6 +3,7 @@ package assessment
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -167,6 +168,22 @@ func (s *Service) rerank(ctx context.Context, tx Store, p Period, e Entity) erro
 	return nil
 }
 
+// scoreSnapshot scores one entity of a period recompute; its snapshot's
+// time is set when it is saved.
+func (s *Service) scoreSnapshot(m *scoring.Method, p Period, a Actor, entities map[int64]Entity, id int64, uas []UnitAssessment,
+	byUA map[int64]map[string]scoring.Answer) (*Snapshot, error) {
+	e, ok := entities[id]
+	if !ok {
+		return nil, fmt.Errorf("entity %d: %w", id, ErrNotFound)
+	}
+	res, err := scoring.ScoreEntity(m, scoringEntityOf(e, uas, byUA))
+	if err != nil {
+		return nil, fmt.Errorf("score entity %d: %w", e.ID, err)
+	}
+	snap := snapshotAt(p, e, res, SourceComputed, a, time.Time{})
+	return &snap, nil
+}
+
 // rerankGroup recomputes the ranks of one peer group from its current results.
 func (s *Service) rerankGroup(ctx context.Context, tx Store, p Period, g scoring.PeerGroup) error {
 	if err := tx.LockRanking(ctx, p.ID, g.String()); err != nil {
@@ -277,59 +294,69 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 			return err
 		}
 		// Entities are scored in parallel (each on its own, the method and
-		// the answers only read), then taken in order: the same snapshots,
-		// the clock read once per snapshot in that order, the first error
-		// in that order.
-		scored := make([]*Snapshot, len(ids))
-		errs := make([]error, len(ids))
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range min(runtime.GOMAXPROCS(0), len(ids)) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := int(next.Add(1) - 1); i < len(ids); i = int(next.Add(1) - 1) {
-					e, ok := entities[ids[i]]
-					if !ok {
-						errs[i] = fmt.Errorf("entity %d: %w", ids[i], ErrNotFound)
-						continue
-					}
-					se := scoringEntityOf(e, uasOf[ids[i]], byUA)
-					if len(se.Units) == 0 {
-						continue
-					}
-					res, err := scoring.ScoreEntity(m, se)
-					if err != nil {
-						errs[i] = fmt.Errorf("score entity %d: %w", e.ID, err)
-						continue
-					}
-					snap := snapshotAt(p, e, res, SourceComputed, a, time.Time{})
-					scored[i] = &snap
-				}
-			}()
-		}
-		wg.Wait()
+		// the answers only read) while their snapshots are being sent, in
+		// order: the same snapshots, the clock read once per snapshot in
+		// that order, the first error in that order. An entity with no
+		// unit assessment has no snapshot.
+		var todo []int64
 		groups := map[string]scoring.PeerGroup{}
-		var snaps []*Snapshot
-		for i, id := range ids {
-			if errs[i] != nil {
-				return errs[i]
-			}
-			snap := scored[i]
-			if snap == nil {
+		for _, id := range ids {
+			e, ok := entities[id]
+			if ok && len(uasOf[id]) == 0 {
 				continue
 			}
-			snap.CreatedAt = s.now()
-			snaps = append(snaps, snap)
-			e := entities[id]
+			todo = append(todo, id)
 			for _, g := range scoring.PeerGroupsOf(e.Kind, e.ProvinceCode) {
 				groups[g.String()] = g
 			}
-			n++
 		}
-		if err := tx.SaveSnapshots(ctx, snaps); err != nil {
+		scored := make([]*Snapshot, len(todo))
+		errs := make([]error, len(todo))
+		done := make([]chan struct{}, len(todo))
+		for i := range done {
+			done[i] = make(chan struct{})
+		}
+		var claimed atomic.Int64
+		var stop atomic.Bool
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer stop.Store(true)
+		for range min(runtime.GOMAXPROCS(0), len(todo)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(claimed.Add(1) - 1); i < len(todo); i = int(claimed.Add(1) - 1) {
+					if !stop.Load() {
+						scored[i], errs[i] = s.scoreSnapshot(m, p, a, entities, todo[i], uasOf[todo[i]], byUA)
+					}
+					close(done[i])
+				}
+			}()
+		}
+		var mu sync.Mutex
+		saved := false
+		next := func(i int) (*Snapshot, error) {
+			<-done[i]
+			mu.Lock()
+			defer mu.Unlock()
+			if saved {
+				return nil, errors.New("recompute: snapshot asked for after the save")
+			}
+			if errs[i] != nil {
+				return nil, errs[i]
+			}
+			scored[i].CreatedAt = s.now()
+			return scored[i], nil
+		}
+		err = tx.SaveSnapshots(ctx, len(todo), next)
+		mu.Lock()
+		saved = true
+		mu.Unlock()
+		if err != nil {
 			return err
 		}
+		snaps := scored
+		n = len(snaps)
 		entries := make([]*AuditEntry, len(snaps))
 		for i, snap := range snaps {
 			var prev *Snapshot

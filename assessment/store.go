@@ -27,8 +27,12 @@ type Store interface {
 	PeriodAnswers(ctx context.Context, periodID int64) (map[int64]map[string]scoring.Answer, error) // by unit assessment, indicator; cleared ones left out
 	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)                   // units, not products
 	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)                 // headline only, by entity
-	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                                       // as SaveSnapshot, for distinct entities
-	AppendAudits(ctx context.Context, es []*AuditEntry) error                                       // as AppendAudit, in order, inside a transaction
+	// SaveSnapshots stores n snapshots of distinct entities as SaveSnapshot
+	// does (and sets their ids): the i-th is asked for, in order 0..n-1, while
+	// the earlier ones are being sent, so that the caller may still be
+	// computing the later ones; an error from next fails the save.
+	SaveSnapshots(ctx context.Context, n int, next func(i int) (*Snapshot, error)) error
+	AppendAudits(ctx context.Context, es []*AuditEntry) error // as AppendAudit, in order, inside a transaction
 
 	CreateRegion(ctx context.Context, r *Region) error
 	RegionByCode(ctx context.Context, code string) (Region, error)

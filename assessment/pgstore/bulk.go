@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -262,34 +263,20 @@ func (s *Store) CurrentResults(ctx context.Context, periodID int64) (map[int64]a
 	return out, nil
 }
 
-// SaveSnapshots stores snapshots of distinct entities with their unit and
+// SaveSnapshots stores n snapshots of distinct entities with their unit and
 // dimension rows and makes each its entity's current result, as SaveSnapshot
 // does one by one, in a few statements: the snapshots take their ids from
-// the table's sequence first (one query), then the snapshot, unit and
-// dimension rows are each sent in one COPY, and the current results are
-// set in one statement. Run it inside a transaction (InTx).
-func (s *Store) SaveSnapshots(ctx context.Context, sns []*assessment.Snapshot) error {
-	if len(sns) == 0 {
+// the table's sequence first (one query); the snapshot rows are sent in one
+// COPY as next gives them (the caller may still be computing the later
+// ones), then the unit and the dimension rows in one COPY each, and the
+// current results are set in one statement. Run it inside a transaction
+// (InTx).
+func (s *Store) SaveSnapshots(ctx context.Context, n int, next func(i int) (*assessment.Snapshot, error)) error {
+	if n == 0 {
 		return nil
 	}
-	seen := map[[2]int64]bool{}
-	for _, sn := range sns {
-		k := [2]int64{sn.PeriodID, sn.EntityID}
-		if seen[k] {
-			return fmt.Errorf("save results: entity %d twice", sn.EntityID)
-		}
-		seen[k] = true
-	}
-	details := make([][]byte, len(sns))
-	for i, sn := range sns {
-		d, err := assessment.DetailJSON(*sn)
-		if err != nil {
-			return err
-		}
-		details[i] = d
-	}
 	return s.withPgx(func(c *pgx.Conn) error {
-		rows, err := c.Query(ctx, `SELECT nextval(pg_get_serial_sequence('result_snapshots', 'id')) FROM generate_series(1, $1)`, len(sns))
+		rows, err := c.Query(ctx, `SELECT nextval(pg_get_serial_sequence('result_snapshots', 'id')) FROM generate_series(1, $1)`, n)
 		if err != nil {
 			return translate(err, "save results")
 		}
@@ -297,36 +284,25 @@ func (s *Store) SaveSnapshots(ctx context.Context, sns []*assessment.Snapshot) e
 		if err != nil {
 			return translate(err, "save results")
 		}
-		if len(ids) != len(sns) {
-			return fmt.Errorf("save results: %d ids for %d", len(ids), len(sns))
+		if len(ids) != n {
+			return fmt.Errorf("save results: %d ids for %d", len(ids), n)
 		}
-		var snaps, units, dims copyRows
-		periods, entities := make([]int64, len(sns)), make([]int64, len(sns))
-		for i, sn := range sns {
-			sn.ID = ids[i]
-			periods[i], entities[i] = sn.PeriodID, sn.EntityID
-			snaps.int(sn.ID).int(sn.PeriodID).int(sn.EntityID).int(sn.MethodID).score(sn.Score).str(sn.Category).str(sn.Opinion).
-				str(string(sn.Zone)).bool(sn.Complete).str(sn.Source).bytes(details[i]).time(sn.CreatedAt)
-			if sn.CreatedBy == 0 {
-				snaps.null()
-			} else {
-				snaps.int(sn.CreatedBy)
+		src := &snapshotRows{next: next, ids: ids, seen: map[[2]int64]bool{}}
+		if _, err := c.PgConn().CopyFrom(ctx, src, `COPY result_snapshots (id, period_id, entity_id, method_id, score, category, opinion, zone, complete, source, detail, created_at, created_by) FROM STDIN`); err != nil {
+			if src.err != nil {
+				return src.err
 			}
-			snaps.end()
-			for _, u := range sn.Units {
-				units.int(sn.ID).int(u.UnitID).score(u.Score).bool(u.Complete).end()
-			}
-			for _, d := range sn.Dimensions {
-				dims.int(sn.ID).int(d.UnitID).str(d.Dimension).str(string(d.Points)).str(string(d.MaxPoints)).score(d.Percent).end()
-			}
+			return translate(err, "save results")
+		}
+		if src.i != n {
+			return fmt.Errorf("save results: %d of %d sent", src.i, n)
 		}
 		for _, cp := range []struct {
 			what, sql string
 			rows      *copyRows
 		}{
-			{"save results", `COPY result_snapshots (id, period_id, entity_id, method_id, score, category, opinion, zone, complete, source, detail, created_at, created_by) FROM STDIN`, &snaps},
-			{"save unit results", `COPY snapshot_units (snapshot_id, unit_id, score, complete) FROM STDIN`, &units},
-			{"save dimension results", `COPY snapshot_dimensions (snapshot_id, unit_id, dimension, points, max_points, percent) FROM STDIN`, &dims},
+			{"save unit results", `COPY snapshot_units (snapshot_id, unit_id, score, complete) FROM STDIN`, &src.units},
+			{"save dimension results", `COPY snapshot_dimensions (snapshot_id, unit_id, dimension, points, max_points, percent) FROM STDIN`, &src.dims},
 		} {
 			if cp.rows.n == 0 {
 				continue
@@ -337,9 +313,74 @@ func (s *Store) SaveSnapshots(ctx context.Context, sns []*assessment.Snapshot) e
 		}
 		_, err = c.Exec(ctx, `INSERT INTO current_results (period_id, entity_id, snapshot_id)
 			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[])
-			ON CONFLICT (period_id, entity_id) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id`, periods, entities, ids)
+			ON CONFLICT (period_id, entity_id) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id`, src.periods, src.entities, ids)
 		return translate(err, "make results current")
 	})
+}
+
+// snapshotRows is the COPY input of SaveSnapshots: each Read asks for the
+// next snapshot when the rows already made are sent, gives it its id and
+// writes its row; its unit and dimension rows are kept for their own COPY.
+type snapshotRows struct {
+	next              func(i int) (*assessment.Snapshot, error)
+	ids               []int64
+	i                 int // snapshots taken
+	row               copyRows
+	off               int // of row.b sent
+	units, dims       copyRows
+	periods, entities []int64
+	seen              map[[2]int64]bool
+	err               error // from next, or the snapshot's own
+}
+
+func (r *snapshotRows) Read(p []byte) (int, error) {
+	for r.off == len(r.row.b) {
+		if r.i == len(r.ids) {
+			return 0, io.EOF
+		}
+		if err := r.take(); err != nil {
+			r.err = err
+			return 0, err
+		}
+	}
+	k := copy(p, r.row.b[r.off:])
+	r.off += k
+	return k, nil
+}
+
+func (r *snapshotRows) take() error {
+	sn, err := r.next(r.i)
+	if err != nil {
+		return err
+	}
+	k := [2]int64{sn.PeriodID, sn.EntityID}
+	if r.seen[k] {
+		return fmt.Errorf("save results: entity %d twice", sn.EntityID)
+	}
+	r.seen[k] = true
+	detail, err := assessment.DetailJSON(*sn)
+	if err != nil {
+		return err
+	}
+	sn.ID = r.ids[r.i]
+	r.i++
+	r.row.b, r.off = r.row.b[:0], 0
+	r.row.int(sn.ID).int(sn.PeriodID).int(sn.EntityID).int(sn.MethodID).score(sn.Score).str(sn.Category).str(sn.Opinion).
+		str(string(sn.Zone)).bool(sn.Complete).str(sn.Source).bytes(detail).time(sn.CreatedAt)
+	if sn.CreatedBy == 0 {
+		r.row.null()
+	} else {
+		r.row.int(sn.CreatedBy)
+	}
+	r.row.end()
+	for _, u := range sn.Units {
+		r.units.int(sn.ID).int(u.UnitID).score(u.Score).bool(u.Complete).end()
+	}
+	for _, d := range sn.Dimensions {
+		r.dims.int(sn.ID).int(d.UnitID).str(d.Dimension).str(string(d.Points)).str(string(d.MaxPoints)).score(d.Percent).end()
+	}
+	r.periods, r.entities = append(r.periods, sn.PeriodID), append(r.entities, sn.EntityID)
+	return nil
 }
 
 // copyRows collects rows in COPY's text format: columns separated by tabs,

@@ -191,74 +191,88 @@ func rawBool(b []byte, format int16) (bool, error) {
 }
 
 // EntitiesWithUnits reads entities with their units (not their products)
-// in two queries.
+// in two queries through pgx (RecomputePeriod's thousands of units).
 func (s *Store) EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]assessment.Entity, error) {
 	out := map[int64]assessment.Entity{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var rows []entityRow
-	if err := s.q(ctx).Raw(entitySelect+` WHERE e.id IN (SELECT unnest(?::bigint[]))`, int64Array(ids)).Scan(&rows).Error; err != nil {
+	err := s.withPgx(func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, entitySelect+` WHERE e.id = ANY ($1)`, ids)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var row entityRow
+			if err := rows.Scan(&row.ID, &row.Code, &row.Name, &row.Kind, &row.ProvinceID, &row.ProvinceCode, &row.RegionID, &row.Active); err != nil {
+				rows.Close()
+				return err
+			}
+			e := assessment.Entity{ID: row.ID, Code: row.Code, Name: row.Name, Kind: scoring.Kind(row.Kind), Active: row.Active}
+			if row.ProvinceID != nil {
+				e.ProvinceID = *row.ProvinceID
+			}
+			if row.ProvinceCode != nil {
+				e.ProvinceCode = *row.ProvinceCode
+			}
+			if row.RegionID != nil {
+				e.RegionID = *row.RegionID
+			}
+			out[e.ID] = e
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = c.Query(ctx, `SELECT id, entity_id, code, name, kind, active FROM units WHERE entity_id = ANY ($1) ORDER BY entity_id, id`, ids)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u assessment.Unit
+			if err := rows.Scan(&u.ID, &u.EntityID, &u.Code, &u.Name, &u.Kind, &u.Active); err != nil {
+				return err
+			}
+			e := out[u.EntityID]
+			e.Units = append(e.Units, u)
+			out[u.EntityID] = e
+		}
+		return rows.Err()
+	})
+	if err != nil {
 		return nil, translate(err, "entities")
-	}
-	for _, row := range rows {
-		e := assessment.Entity{ID: row.ID, Code: row.Code, Name: row.Name, Kind: scoring.Kind(row.Kind), Active: row.Active}
-		if row.ProvinceID != nil {
-			e.ProvinceID = *row.ProvinceID
-		}
-		if row.ProvinceCode != nil {
-			e.ProvinceCode = *row.ProvinceCode
-		}
-		if row.RegionID != nil {
-			e.RegionID = *row.RegionID
-		}
-		out[e.ID] = e
-	}
-	var units []unitRow
-	if err := s.q(ctx).Raw(`SELECT id, entity_id, code, name, kind, active FROM units WHERE entity_id IN (SELECT unnest(?::bigint[])) ORDER BY entity_id, id`,
-		int64Array(ids)).Scan(&units).Error; err != nil {
-		return nil, translate(err, "units")
-	}
-	for _, u := range units {
-		e := out[u.EntityID]
-		e.Units = append(e.Units, assessment.Unit{ID: u.ID, EntityID: u.EntityID, Code: u.Code, Name: u.Name, Kind: u.Kind, Active: u.Active})
-		out[u.EntityID] = e
 	}
 	return out, nil
 }
 
-// int64Array renders ids as a PostgreSQL array literal ("{1,2,3}"), one
-// parameter however many ids.
-func int64Array(ids []int64) string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, id := range ids {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprint(&b, id)
-	}
-	b.WriteByte('}')
-	return b.String()
-}
-
 // CurrentResults reads the headline of every current result of a period
 // (id, score, category, zone, completeness; no units, dimensions or detail),
-// by entity.
+// by entity, through pgx.
 func (s *Store) CurrentResults(ctx context.Context, periodID int64) (map[int64]assessment.Snapshot, error) {
-	var rows []snapshotRow
-	if err := s.q(ctx).Raw(`SELECT r.id, r.period_id, r.entity_id, r.score::text AS score, r.category, r.zone, r.complete
-		FROM current_results c JOIN result_snapshots r ON r.id = c.snapshot_id WHERE c.period_id = ?`, periodID).Scan(&rows).Error; err != nil {
-		return nil, translate(err, "current results")
-	}
-	out := make(map[int64]assessment.Snapshot, len(rows))
-	for _, row := range rows {
-		sc, err := scoring.ParseScore(row.Score)
+	out := map[int64]assessment.Snapshot{}
+	err := s.withPgx(func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT r.id, r.period_id, r.entity_id, r.score::text, r.category, r.zone, r.complete
+			FROM current_results c JOIN result_snapshots r ON r.id = c.snapshot_id WHERE c.period_id = $1`, periodID)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out[row.EntityID] = assessment.Snapshot{ID: row.ID, PeriodID: row.PeriodID, EntityID: row.EntityID, Score: sc, Category: row.Category,
-			Zone: scoring.Zone(row.Zone), Complete: row.Complete}
+		defer rows.Close()
+		for rows.Next() {
+			var sn assessment.Snapshot
+			var score, zone string
+			if err := rows.Scan(&sn.ID, &sn.PeriodID, &sn.EntityID, &score, &sn.Category, &zone, &sn.Complete); err != nil {
+				return err
+			}
+			if sn.Score, err = scoring.ParseScore(score); err != nil {
+				return err
+			}
+			sn.Zone = scoring.Zone(zone)
+			out[sn.EntityID] = sn
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, translate(err, "current results")
 	}
 	return out, nil
 }

@@ -9,7 +9,6 @@ import (
 	"io"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -21,63 +20,6 @@ import (
 
 // Reads and writes of a whole period at once, for RecomputePeriod: a fixed
 // number of statements whatever the number of entities.
-
-// column collects one column of a multi-row insert as a PostgreSQL array
-// literal, so that a whole column is one parameter (INSERT … SELECT FROM
-// unnest(…)): much cheaper to send and parse than a parameter per value.
-type column struct {
-	b strings.Builder
-	n int
-}
-
-// add appends a value (nil is NULL); strings are quoted and escaped.
-func (c *column) add(v any) {
-	if c.n == 0 {
-		c.b.WriteByte('{')
-	} else {
-		c.b.WriteByte(',')
-	}
-	c.n++
-	var s string
-	switch x := v.(type) {
-	case nil:
-		c.b.WriteString("NULL")
-		return
-	case string:
-		s = x
-	case int64:
-		s = strconv.FormatInt(x, 10)
-	case bool:
-		s = strconv.FormatBool(x)
-	case time.Time:
-		s = x.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano) // as pgx sends a time
-	default:
-		s = fmt.Sprint(x)
-	}
-	c.b.WriteByte('"')
-	for _, r := range s {
-		if r == '"' || r == '\\' {
-			c.b.WriteByte('\\')
-		}
-		c.b.WriteRune(r)
-	}
-	c.b.WriteByte('"')
-}
-
-func (c *column) String() string {
-	if c.n == 0 {
-		return "{}"
-	}
-	return c.b.String() + "}"
-}
-
-// nullable is v, or nil (NULL) for a zero id.
-func nullable(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
 
 // PeriodUnitAssessments lists every unit assessment of a period, by entity
 // and unit, in one query through pgx.
@@ -332,9 +274,9 @@ func (s *Store) SaveSnapshots(ctx context.Context, n int, next func(i int) (*ass
 	})
 }
 
-// snapshotRows is the COPY input of SaveSnapshots: each Read asks for the
-// next snapshot when the rows already made are sent, gives it its id and
-// writes its row; its unit and dimension rows are kept for their own COPY.
+// snapshotRows is the COPY input of SaveSnapshots: a Read asks for the next
+// snapshots when the rows already made are sent, gives each its id and
+// writes its row; their unit and dimension rows are kept for their own COPY.
 type snapshotRows struct {
 	next              func(i int) (*assessment.Snapshot, error)
 	ids               []int64
@@ -348,13 +290,18 @@ type snapshotRows struct {
 }
 
 func (r *snapshotRows) Read(p []byte) (int, error) {
-	for r.off == len(r.row.b) {
+	if r.off == len(r.row.b) {
 		if r.i == len(r.ids) {
 			return 0, io.EOF
 		}
-		if err := r.take(); err != nil {
-			r.err = err
-			return 0, err
+		// Rows of several snapshots per read (half of what the read takes):
+		// fewer, fuller messages.
+		r.row.b, r.off = r.row.b[:0], 0
+		for r.i < len(r.ids) && (len(r.row.b) == 0 || len(r.row.b) < len(p)/2) {
+			if err := r.take(); err != nil {
+				r.err = err
+				return 0, err
+			}
 		}
 	}
 	k := copy(p, r.row.b[r.off:])
@@ -378,7 +325,6 @@ func (r *snapshotRows) take() error {
 	}
 	sn.ID = r.ids[r.i]
 	r.i++
-	r.row.b, r.off = r.row.b[:0], 0
 	r.row.int(sn.ID).int(sn.PeriodID).int(sn.EntityID).int(sn.MethodID).score(sn.Score).str(sn.Category).str(sn.Opinion).
 		str(string(sn.Zone)).bool(sn.Complete).str(sn.Source).bytes(detail).time(sn.CreatedAt)
 	if sn.CreatedBy == 0 {
@@ -492,6 +438,22 @@ func (c *copyRows) time(t time.Time) *copyRows {
 	return c
 }
 
+// intOrNull writes an id, or NULL for 0.
+func (c *copyRows) intOrNull(v int64) *copyRows {
+	if v == 0 {
+		return c.null()
+	}
+	return c.int(v)
+}
+
+// jsonOrNull writes a JSON document, or NULL for none (as jsonOrNil).
+func (c *copyRows) jsonOrNull(b []byte) *copyRows {
+	if len(b) == 0 {
+		return c.null()
+	}
+	return c.bytes(b)
+}
+
 func (c *copyRows) null() *copyRows {
 	c.sep()
 	c.b = append(c.b, '\\', 'N')
@@ -522,14 +484,14 @@ func (s *Store) withPgx(f func(c *pgx.Conn) error) error {
 
 // AppendAudits appends entries as AppendAudit does one by one — each after
 // the last row of its chain, in the order given, under its chain's lock —
-// in a few statements: the chains locked in one, their last hashes read in
-// one, the rows inserted in multi-row statements. Run it inside a
-// transaction.
+// in a few statements through pgx: the chains locked in one, their last
+// hashes read in one, the entries' ids taken from the table's sequence in
+// that order in one, the rows sent in one COPY. Run it inside a
+// transaction (InTx).
 func (s *Store) AppendAudits(ctx context.Context, es []*assessment.AuditEntry) error {
 	if len(es) == 0 {
 		return nil
 	}
-	db := s.q(ctx)
 	seen := map[string]bool{}
 	var chains []string
 	for _, e := range es {
@@ -539,82 +501,76 @@ func (s *Store) AppendAudits(ctx context.Context, es []*assessment.AuditEntry) e
 		}
 	}
 	sort.Strings(chains)
-	var list column
-	for _, c := range chains {
-		list.add(c)
-	}
-	var locked int64
-	if err := db.Raw(`SELECT count(pg_advisory_xact_lock(hashtextextended(c, 7274))) FROM unnest(?::text[]) WITH ORDINALITY AS v(c, n)`, list.String()).Scan(&locked).Error; err != nil {
-		return translate(err, "lock audit chains")
-	}
-	var last []struct {
-		Chain string
-		Hash  string
-	}
-	if err := db.Raw(`SELECT c.chain, l.hash FROM unnest(?::text[]) AS c(chain)
-		CROSS JOIN LATERAL (SELECT hash FROM audit_log a WHERE a.chain = c.chain ORDER BY a.id DESC LIMIT 1) l`, list.String()).Scan(&last).Error; err != nil {
-		return translate(err, "audit chains")
-	}
-	prev := map[string]string{}
-	for _, l := range last {
-		prev[l.Chain] = l.Hash
-	}
-	byHash := map[string]*assessment.AuditEntry{}
-	for _, e := range es {
-		e.PrevHash = assessment.GenesisHash
-		if h, ok := prev[e.Chain]; ok {
-			e.PrevHash = h
+	return s.withPgx(func(c *pgx.Conn) error {
+		if _, err := c.Exec(ctx, `SELECT count(pg_advisory_xact_lock(hashtextextended(c, 7274))) FROM unnest($1::text[]) WITH ORDINALITY AS v(c, n)`, chains); err != nil {
+			return translate(err, "lock audit chains")
 		}
-		e.At = e.At.UTC().Truncate(time.Microsecond)
-		h, err := assessment.AuditHash(*e)
+		rows, err := c.Query(ctx, `SELECT c.chain, l.hash FROM unnest($1::text[]) AS c(chain)
+			CROSS JOIN LATERAL (SELECT hash FROM audit_log a WHERE a.chain = c.chain ORDER BY a.id DESC LIMIT 1) l`, chains)
 		if err != nil {
-			return err
+			return translate(err, "audit chains")
 		}
-		e.Hash = h
-		prev[e.Chain] = h
-		byHash[h] = e
-	}
-	// Rows take their ids in the order of the arrays (unnest's order, WITH
-	// ORDINALITY), which is each chain's order; the ids come back matched by
-	// hash, not by position.
-	var cols [14]column
-	for _, e := range es {
-		for i, v := range []any{e.Chain, e.At, nullable(e.ActorID), e.Actor, e.Action, e.ObjectType, e.ObjectID,
-			nullable(e.PeriodID), nullable(e.EntityID), jsonOrNil(e.Old), jsonOrNil(e.New), e.Reason, e.PrevHash, e.Hash} {
-			cols[i].add(v)
+		prev := map[string]string{}
+		for rows.Next() {
+			var chain, hash string
+			if err := rows.Scan(&chain, &hash); err != nil {
+				rows.Close()
+				return translate(err, "audit chains")
+			}
+			prev[chain] = hash
 		}
-	}
-	var ids []struct {
-		ID   int64
-		Hash string
-	}
-	if err := db.Raw(`INSERT INTO audit_log (chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash)
-		SELECT chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash
-		FROM unnest(?::text[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::jsonb[], ?::jsonb[], ?::text[], ?::text[], ?::text[])
-			WITH ORDINALITY AS v(chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash, n)
-		ORDER BY n RETURNING id, hash`, cols[0].String(), cols[1].String(), cols[2].String(), cols[3].String(), cols[4].String(), cols[5].String(), cols[6].String(),
-		cols[7].String(), cols[8].String(), cols[9].String(), cols[10].String(), cols[11].String(), cols[12].String(), cols[13].String()).Scan(&ids).Error; err != nil {
-		return translate(err, "append audit")
-	}
-	if len(ids) != len(es) {
-		return fmt.Errorf("append audit: %d rows back for %d", len(ids), len(es))
-	}
-	for _, r := range ids {
-		byHash[r.Hash].ID = r.ID
-	}
-	return nil
+		if err := rows.Err(); err != nil {
+			return translate(err, "audit chains")
+		}
+		rows, err = c.Query(ctx, `SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, $1)`, len(es))
+		if err != nil {
+			return translate(err, "append audit")
+		}
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return translate(err, "append audit")
+		}
+		if len(ids) != len(es) {
+			return fmt.Errorf("append audit: %d ids for %d", len(ids), len(es))
+		}
+		var cp copyRows
+		for i, e := range es {
+			e.PrevHash = assessment.GenesisHash
+			if h, ok := prev[e.Chain]; ok {
+				e.PrevHash = h
+			}
+			e.At = e.At.UTC().Truncate(time.Microsecond)
+			h, err := assessment.AuditHash(*e)
+			if err != nil {
+				return err
+			}
+			e.Hash = h
+			prev[e.Chain] = h
+			cp.int(ids[i]).str(e.Chain).time(e.At)
+			cp.intOrNull(e.ActorID).str(e.Actor).str(e.Action).str(e.ObjectType).str(e.ObjectID).intOrNull(e.PeriodID).intOrNull(e.EntityID)
+			cp.jsonOrNull(e.Old).jsonOrNull(e.New).str(e.Reason).str(e.PrevHash).str(e.Hash).end()
+		}
+		if _, err := c.PgConn().CopyFrom(ctx, bytes.NewReader(cp.b), `COPY audit_log (id, chain, at, actor_id, actor, action, object_type, object_id, period_id, entity_id, old_value, new_value, reason, prev_hash, hash) FROM STDIN`); err != nil {
+			return translate(err, "append audit")
+		}
+		for i, e := range es {
+			e.ID = ids[i]
+		}
+		return nil
+	})
 }
 
 // LockRankings takes LockRanking's lock of each group, in the order given,
 // in one statement.
 func (s *Store) LockRankings(ctx context.Context, periodID int64, groups []string) error {
-	var keys column
-	for _, g := range groups {
-		keys.add(fmt.Sprintf("rank:%d:%s", periodID, g))
+	keys := make([]string, len(groups))
+	for i, g := range groups {
+		keys[i] = fmt.Sprintf("rank:%d:%s", periodID, g)
 	}
-	var locked int64
-	return translate(s.q(ctx).Raw(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 7275))) FROM unnest(?::text[]) WITH ORDINALITY AS v(k, n)`,
-		keys.String()).Scan(&locked).Error, "lock rankings")
+	return s.withPgx(func(c *pgx.Conn) error {
+		_, err := c.Exec(ctx, `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 7275))) FROM unnest($1::text[]) WITH ORDINALITY AS v(k, n)`, keys)
+		return translate(err, "lock rankings")
+	})
 }
 
 // GroupStandings reads the standings of several peer groups in one query:
@@ -623,50 +579,47 @@ func (s *Store) LockRankings(ctx context.Context, periodID int64, groups []strin
 // the group has one; pemda: the local governments of a province), by
 // entity id.
 func (s *Store) GroupStandings(ctx context.Context, periodID int64, groups []scoring.PeerGroup) (map[string][]assessment.Standing, error) {
-	var rows []struct {
-		EntityID     int64
-		Name         string
-		Kind         string
-		ProvinceCode *string
-		SnapshotID   int64
-		Score        string
-		Complete     bool
-		NotAssessed  bool
-	}
-	if err := s.q(ctx).Raw(`SELECT e.id AS entity_id, e.name, e.kind, p.code AS province_code, r.id AS snapshot_id, r.score::text AS score, r.complete,
-			NOT pe.assessed AS not_assessed
-		FROM period_entities pe JOIN entities e ON e.id = pe.entity_id
-		JOIN current_results c ON c.period_id = pe.period_id AND c.entity_id = pe.entity_id
-		JOIN result_snapshots r ON r.id = c.snapshot_id
-		LEFT JOIN regions p ON p.id = e.province_id
-		WHERE pe.period_id = ? ORDER BY e.id`, periodID).Scan(&rows).Error; err != nil {
-		return nil, translate(err, "standings")
-	}
 	out := make(map[string][]assessment.Standing, len(groups))
 	for _, g := range groups {
 		out[g.String()] = []assessment.Standing{}
 	}
-	for _, r := range rows {
-		sc, err := scoring.ParseScore(r.Score)
+	err := s.withPgx(func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT e.id, e.name, e.kind, p.code, r.id, r.score::text, r.complete, NOT pe.assessed
+			FROM period_entities pe JOIN entities e ON e.id = pe.entity_id
+			JOIN current_results c ON c.period_id = pe.period_id AND c.entity_id = pe.entity_id
+			JOIN result_snapshots r ON r.id = c.snapshot_id
+			LEFT JOIN regions p ON p.id = e.province_id
+			WHERE pe.period_id = $1 ORDER BY e.id`, periodID)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		province := ""
-		if r.ProvinceCode != nil {
-			province = *r.ProvinceCode
-		}
-		st := assessment.Standing{EntityID: r.EntityID, Name: r.Name, SnapshotID: r.SnapshotID, Score: sc, Complete: r.Complete, NotAssessed: r.NotAssessed}
-		for _, g := range groups {
-			var in bool
-			if g.Kind == scoring.GroupPemda {
-				in = scoring.Kind(r.Kind).IsPemda() && r.ProvinceCode != nil && province == g.Province
-			} else {
-				in = r.Kind == g.Kind && (g.Province == "" || (r.ProvinceCode != nil && province == g.Province))
+		defer rows.Close()
+		for rows.Next() {
+			var st assessment.Standing
+			var kind, score string
+			var province *string
+			if err := rows.Scan(&st.EntityID, &st.Name, &kind, &province, &st.SnapshotID, &score, &st.Complete, &st.NotAssessed); err != nil {
+				return err
 			}
-			if in {
-				out[g.String()] = append(out[g.String()], st)
+			if st.Score, err = scoring.ParseScore(score); err != nil {
+				return err
+			}
+			for _, g := range groups {
+				var in bool
+				if g.Kind == scoring.GroupPemda {
+					in = scoring.Kind(kind).IsPemda() && province != nil && *province == g.Province
+				} else {
+					in = kind == g.Kind && (g.Province == "" || (province != nil && *province == g.Province))
+				}
+				if in {
+					out[g.String()] = append(out[g.String()], st)
+				}
 			}
 		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, translate(err, "standings")
 	}
 	return out, nil
 }

@@ -23,7 +23,7 @@ type Store interface {
 
 	// Whole-period reads and writes for RecomputePeriod (a fixed number of
 	// statements however many entities), inside a transaction (InTx).
-	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error)            // by entity, unit
+	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error)            // by entity, unit; no assessors
 	PeriodAnswers(ctx context.Context, periodID int64) (map[int64]map[string]scoring.Answer, error) // by unit assessment, indicator; cleared ones left out
 	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)                   // units, not products
 	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)                 // headline only, by entity

@@ -22,11 +22,13 @@ import (
 // number of statements whatever the number of entities.
 
 // PeriodUnitAssessments lists every unit assessment of a period, by entity
-// and unit, in one query through pgx.
+// and unit, in one query through pgx, without its assessors (what a
+// recompute needs).
 func (s *Store) PeriodUnitAssessments(ctx context.Context, periodID int64) ([]assessment.UnitAssessment, error) {
 	var out []assessment.UnitAssessment
-	err := s.withPgx(func(c *pgx.Conn) error {
-		rows, err := c.Query(ctx, uaSelect+` WHERE ua.period_id = $1 ORDER BY ua.entity_id, ua.unit_id`, periodID)
+	err := s.withPgx(ctx, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT ua.id, ua.period_id, ua.entity_id, ua.unit_id, ua.state, ua.return_reason, ua.version, ua.submitted_at, ua.decided_at, ua.decided_by
+			FROM unit_assessments ua WHERE ua.period_id = $1 ORDER BY ua.entity_id, ua.unit_id`, periodID)
 		if err != nil {
 			return err
 		}
@@ -34,7 +36,7 @@ func (s *Store) PeriodUnitAssessments(ctx context.Context, periodID int64) ([]as
 		for rows.Next() {
 			var r uaRow
 			if err := rows.Scan(&r.ID, &r.PeriodID, &r.EntityID, &r.UnitID, &r.State, &r.ReturnReason, &r.Version, &r.SubmittedAt,
-				&r.DecidedAt, &r.DecidedBy, &r.Assessors); err != nil {
+				&r.DecidedAt, &r.DecidedBy); err != nil {
 				return err
 			}
 			out = append(out, r.to())
@@ -51,7 +53,7 @@ func (s *Store) PeriodUnitAssessments(ctx context.Context, periodID int64) ([]as
 // column through database/sql, and each indicator code is kept once.
 func (s *Store) PeriodAnswers(ctx context.Context, periodID int64) (map[int64]map[string]scoring.Answer, error) {
 	out := map[int64]map[string]scoring.Answer{}
-	err := s.withPgx(func(c *pgx.Conn) error {
+	err := s.withPgx(ctx, func(c *pgx.Conn) error {
 		rows, err := c.Query(ctx, `SELECT a.unit_assessment_id, a.indicator, a.na, a.value
 			FROM answers a JOIN unit_assessments ua ON ua.id = a.unit_assessment_id
 			WHERE ua.period_id = $1 AND (a.value IS NOT NULL OR a.na)`, periodID)
@@ -139,7 +141,7 @@ func (s *Store) EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]a
 	if len(ids) == 0 {
 		return out, nil
 	}
-	err := s.withPgx(func(c *pgx.Conn) error {
+	err := s.withPgx(ctx, func(c *pgx.Conn) error {
 		rows, err := c.Query(ctx, entitySelect+` WHERE e.id = ANY ($1)`, ids)
 		if err != nil {
 			return err
@@ -192,7 +194,7 @@ func (s *Store) EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]a
 // by entity, through pgx.
 func (s *Store) CurrentResults(ctx context.Context, periodID int64) (map[int64]assessment.Snapshot, error) {
 	out := map[int64]assessment.Snapshot{}
-	err := s.withPgx(func(c *pgx.Conn) error {
+	err := s.withPgx(ctx, func(c *pgx.Conn) error {
 		rows, err := c.Query(ctx, `SELECT r.id, r.period_id, r.entity_id, r.score::text, r.category, r.zone, r.complete
 			FROM current_results c JOIN result_snapshots r ON r.id = c.snapshot_id WHERE c.period_id = $1`, periodID)
 		if err != nil {
@@ -231,7 +233,7 @@ func (s *Store) SaveSnapshots(ctx context.Context, n int, next func(i int) (*ass
 	if n == 0 {
 		return nil
 	}
-	return s.withPgx(func(c *pgx.Conn) error {
+	return s.withPgx(ctx, func(c *pgx.Conn) error {
 		rows, err := c.Query(ctx, `SELECT nextval(pg_get_serial_sequence('result_snapshots', 'id')) FROM generate_series(1, $1)`, n)
 		if err != nil {
 			return translate(err, "save results")
@@ -468,12 +470,24 @@ func (c *copyRows) end() {
 
 // withPgx runs f on the pgx connection under the store's transaction (kept
 // by InTx), so that what f sends is part of that transaction; database/sql
-// holds the connection's lock meanwhile.
-func (s *Store) withPgx(f func(c *pgx.Conn) error) error {
-	if s.conn == nil {
-		return errors.New("pgstore: a bulk statement outside a transaction of InTx")
+// holds the connection's lock meanwhile. Outside a transaction f runs on a
+// connection of the pool, each statement on its own.
+func (s *Store) withPgx(ctx context.Context, f func(c *pgx.Conn) error) error {
+	conn := s.conn
+	if conn == nil {
+		if s.inTx {
+			return errors.New("pgstore: a bulk statement in a transaction not begun by InTx")
+		}
+		sqlDB, err := s.db.DB()
+		if err != nil {
+			return err
+		}
+		if conn, err = sqlDB.Conn(ctx); err != nil {
+			return translate(err, "connect")
+		}
+		defer conn.Close()
 	}
-	return s.conn.Raw(func(dc any) error {
+	return conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("pgstore: driver connection %T is not pgx's", dc)
@@ -501,12 +515,20 @@ func (s *Store) AppendAudits(ctx context.Context, es []*assessment.AuditEntry) e
 		}
 	}
 	sort.Strings(chains)
-	return s.withPgx(func(c *pgx.Conn) error {
-		if _, err := c.Exec(ctx, `SELECT count(pg_advisory_xact_lock(hashtextextended(c, 7274))) FROM unnest($1::text[]) WITH ORDINALITY AS v(c, n)`, chains); err != nil {
+	return s.withPgx(ctx, func(c *pgx.Conn) error {
+		// The chains locked, their last hashes read and the ids taken, sent
+		// together (one round trip), run in that order.
+		var b pgx.Batch
+		b.Queue(`SELECT count(pg_advisory_xact_lock(hashtextextended(c, 7274))) FROM unnest($1::text[]) WITH ORDINALITY AS v(c, n)`, chains)
+		b.Queue(`SELECT c.chain, l.hash FROM unnest($1::text[]) AS c(chain)
+			CROSS JOIN LATERAL (SELECT hash FROM audit_log a WHERE a.chain = c.chain ORDER BY a.id DESC LIMIT 1) l`, chains)
+		b.Queue(`SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, $1)`, len(es))
+		br := c.SendBatch(ctx, &b)
+		defer br.Close()
+		if _, err := br.Exec(); err != nil {
 			return translate(err, "lock audit chains")
 		}
-		rows, err := c.Query(ctx, `SELECT c.chain, l.hash FROM unnest($1::text[]) AS c(chain)
-			CROSS JOIN LATERAL (SELECT hash FROM audit_log a WHERE a.chain = c.chain ORDER BY a.id DESC LIMIT 1) l`, chains)
+		rows, err := br.Query()
 		if err != nil {
 			return translate(err, "audit chains")
 		}
@@ -522,12 +544,15 @@ func (s *Store) AppendAudits(ctx context.Context, es []*assessment.AuditEntry) e
 		if err := rows.Err(); err != nil {
 			return translate(err, "audit chains")
 		}
-		rows, err = c.Query(ctx, `SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, $1)`, len(es))
+		rows, err = br.Query()
 		if err != nil {
 			return translate(err, "append audit")
 		}
 		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 		if err != nil {
+			return translate(err, "append audit")
+		}
+		if err := br.Close(); err != nil {
 			return translate(err, "append audit")
 		}
 		if len(ids) != len(es) {
@@ -567,7 +592,7 @@ func (s *Store) LockRankings(ctx context.Context, periodID int64, groups []strin
 	for i, g := range groups {
 		keys[i] = fmt.Sprintf("rank:%d:%s", periodID, g)
 	}
-	return s.withPgx(func(c *pgx.Conn) error {
+	return s.withPgx(ctx, func(c *pgx.Conn) error {
 		_, err := c.Exec(ctx, `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 7275))) FROM unnest($1::text[]) WITH ORDINALITY AS v(k, n)`, keys)
 		return translate(err, "lock rankings")
 	})
@@ -583,7 +608,7 @@ func (s *Store) GroupStandings(ctx context.Context, periodID int64, groups []sco
 	for _, g := range groups {
 		out[g.String()] = []assessment.Standing{}
 	}
-	err := s.withPgx(func(c *pgx.Conn) error {
+	err := s.withPgx(ctx, func(c *pgx.Conn) error {
 		rows, err := c.Query(ctx, `SELECT e.id, e.name, e.kind, p.code, r.id, r.score::text, r.complete, NOT pe.assessed
 			FROM period_entities pe JOIN entities e ON e.id = pe.entity_id
 			JOIN current_results c ON c.period_id = pe.period_id AND c.entity_id = pe.entity_id

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
 	"runtime"
 	"sort"
 	"strconv"
@@ -122,12 +124,30 @@ func snapshotAt(p Period, e Entity, res *scoring.EntityResult, source string, a 
 func dimOf(unitID int64, d scoring.DimensionResult) SnapshotDimension {
 	pts, max := d.Points.String(), d.Max.String()
 	if d.Exact != nil {
-		pts = d.Exact.FloatString(4)
+		pts = floatString4(d.Exact)
 	}
 	if d.ExactMax != nil {
-		max = d.ExactMax.FloatString(4)
+		max = floatString4(d.ExactMax)
 	}
 	return SnapshotDimension{UnitID: unitID, Dimension: d.Code, Points: json.Number(pts), MaxPoints: json.Number(max), Percent: d.Percent}
+}
+
+// floatString4 is r.FloatString(4) (rounded to nearest, halves away from
+// zero), computed in int64 when r is not negative and small enough, as
+// dimension points are.
+func floatString4(r *big.Rat) string {
+	n, d := r.Num(), r.Denom()
+	if !n.IsInt64() || !d.IsInt64() {
+		return r.FloatString(4)
+	}
+	a, b := n.Int64(), d.Int64()
+	if a < 0 || a > math.MaxInt64/20000 || b > math.MaxInt64/2 {
+		return r.FloatString(4)
+	}
+	q := (a*20000 + b) / (2 * b)
+	buf := strconv.AppendInt(make([]byte, 0, 24), q/10000, 10)
+	f := q % 10000
+	return string(append(buf, '.', byte('0'+f/1000), byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10)))
 }
 
 func (s *Service) saveAndRank(ctx context.Context, tx Store, a Actor, p Period, e Entity, snap *Snapshot) error {

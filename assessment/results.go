@@ -280,9 +280,9 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 			return err
 		}
 		// The whole period is read in a few queries (entities, unit
-		// assessments, answers, current results), scored in memory, and
-		// written in a few multi-row statements; then each peer group is
-		// ranked once.
+		// assessments, answers, current results), scored in memory while
+		// the snapshots are written in a few bulk statements (COPY), then
+		// audited; then each peer group is ranked once.
 		pes, err := tx.PeriodEntities(ctx, periodID)
 		if err != nil {
 			return err
@@ -403,6 +403,9 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 		gs := make([]scoring.PeerGroup, len(keys))
 		for i, k := range keys {
 			gs[i] = groups[k]
+		}
+		if len(keys) == 0 {
+			return nil
 		}
 		if err := tx.LockRankings(ctx, p.ID, keys); err != nil {
 			return err

@@ -3,9 +3,16 @@ package assessment
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
+	"math/big"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/ombudsman-ri/p4/scoring"
 )
@@ -94,8 +101,13 @@ func (s *Service) recompute(ctx context.Context, tx Store, a Actor, p Period, en
 }
 
 func snapshotOf(p Period, e Entity, res *scoring.EntityResult, source string, a Actor, s *Service) Snapshot {
+	return snapshotAt(p, e, res, source, a, s.now())
+}
+
+// snapshotAt is the snapshot of a scoring result, made at the given time.
+func snapshotAt(p Period, e Entity, res *scoring.EntityResult, source string, a Actor, at time.Time) Snapshot {
 	snap := Snapshot{PeriodID: p.ID, EntityID: e.ID, MethodID: p.MethodID, Score: res.Score, Category: res.Category,
-		Opinion: res.Opinion, Zone: res.Zone, Complete: res.Complete, Source: source, CreatedAt: s.now(), CreatedBy: a.UserID, Detail: res}
+		Opinion: res.Opinion, Zone: res.Zone, Complete: res.Complete, Source: source, CreatedAt: at, CreatedBy: a.UserID, Detail: res}
 	for _, d := range res.Dimensions {
 		snap.Dimensions = append(snap.Dimensions, dimOf(0, d))
 	}
@@ -112,12 +124,30 @@ func snapshotOf(p Period, e Entity, res *scoring.EntityResult, source string, a 
 func dimOf(unitID int64, d scoring.DimensionResult) SnapshotDimension {
 	pts, max := d.Points.String(), d.Max.String()
 	if d.Exact != nil {
-		pts = d.Exact.FloatString(4)
+		pts = floatString4(d.Exact)
 	}
 	if d.ExactMax != nil {
-		max = d.ExactMax.FloatString(4)
+		max = floatString4(d.ExactMax)
 	}
 	return SnapshotDimension{UnitID: unitID, Dimension: d.Code, Points: json.Number(pts), MaxPoints: json.Number(max), Percent: d.Percent}
+}
+
+// floatString4 is r.FloatString(4) (rounded to nearest, halves away from
+// zero), computed in int64 when r is not negative and small enough, as
+// dimension points are.
+func floatString4(r *big.Rat) string {
+	n, d := r.Num(), r.Denom()
+	if !n.IsInt64() || !d.IsInt64() {
+		return r.FloatString(4)
+	}
+	a, b := n.Int64(), d.Int64()
+	if a < 0 || a > math.MaxInt64/20000 || b > math.MaxInt64/2 {
+		return r.FloatString(4)
+	}
+	q := (a*20000 + b) / (2 * b)
+	buf := strconv.AppendInt(make([]byte, 0, 24), q/10000, 10)
+	f := q % 10000
+	return string(append(buf, '.', byte('0'+f/1000), byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10)))
 }
 
 func (s *Service) saveAndRank(ctx context.Context, tx Store, a Actor, p Period, e Entity, snap *Snapshot) error {
@@ -158,6 +188,22 @@ func (s *Service) rerank(ctx context.Context, tx Store, p Period, e Entity) erro
 	return nil
 }
 
+// scoreSnapshot scores one entity of a period recompute; its snapshot's
+// time is set when it is saved.
+func (s *Service) scoreSnapshot(m *scoring.Method, p Period, a Actor, entities map[int64]Entity, id int64, uas []UnitAssessment,
+	byUA map[int64]map[string]scoring.Answer) (*Snapshot, error) {
+	e, ok := entities[id]
+	if !ok {
+		return nil, fmt.Errorf("entity %d: %w", id, ErrNotFound)
+	}
+	res, err := scoring.ScoreEntity(m, scoringEntityOf(e, uas, byUA))
+	if err != nil {
+		return nil, fmt.Errorf("score entity %d: %w", e.ID, err)
+	}
+	snap := snapshotAt(p, e, res, SourceComputed, a, time.Time{})
+	return &snap, nil
+}
+
 // rerankGroup recomputes the ranks of one peer group from its current results.
 func (s *Service) rerankGroup(ctx context.Context, tx Store, p Period, g scoring.PeerGroup) error {
 	if err := tx.LockRanking(ctx, p.ID, g.String()); err != nil {
@@ -167,6 +213,11 @@ func (s *Service) rerankGroup(ctx context.Context, tx Store, p Period, g scoring
 	if err != nil {
 		return err
 	}
+	return tx.ReplaceRankings(ctx, p.ID, g.String(), rankingOf(p, g, standings))
+}
+
+// rankingOf ranks a peer group's standings.
+func rankingOf(p Period, g scoring.PeerGroup, standings []Standing) []Ranking {
 	cur := make([]scoring.Standing, len(standings))
 	snapOf := map[string]int64{}
 	for i, st := range standings {
@@ -182,7 +233,7 @@ func (s *Service) rerankGroup(ctx context.Context, tx Store, p Period, g scoring
 		id, _ := strconv.ParseInt(r.EntityID, 10, 64)
 		rows = append(rows, Ranking{PeriodID: p.ID, PeerGroup: g.String(), EntityID: id, SnapshotID: snapOf[r.EntityID], Rank: r.Rank})
 	}
-	return tx.ReplaceRankings(ctx, p.ID, g.String(), rows)
+	return rows
 }
 
 // Recompute scores an entity again from its answers (e.g. after a method
@@ -229,9 +280,9 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 			return err
 		}
 		// The whole period is read in a few queries (entities, unit
-		// assessments, answers, current results), scored in memory, and
-		// written in a few multi-row statements; then each peer group is
-		// ranked once.
+		// assessments, answers, current results), scored in memory while
+		// the snapshots are written in a few bulk statements (COPY), then
+		// audited; then each peer group is ranked once.
 		pes, err := tx.PeriodEntities(ctx, periodID)
 		if err != nil {
 			return err
@@ -254,40 +305,78 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 		for _, ua := range allUAs {
 			uasOf[ua.EntityID] = append(uasOf[ua.EntityID], ua)
 		}
-		answers, err := tx.PeriodAnswers(ctx, periodID)
+		byUA, err := tx.PeriodAnswers(ctx, periodID)
 		if err != nil {
 			return err
 		}
-		byUA := answersByUA(answers)
 		current, err := tx.CurrentResults(ctx, periodID)
 		if err != nil {
 			return err
 		}
+		// Entities are scored in parallel (each on its own, the method and
+		// the answers only read) while their snapshots are being sent, in
+		// order: the same snapshots, the clock read once per snapshot in
+		// that order, the first error in that order. An entity with no
+		// unit assessment has no snapshot.
+		var todo []int64
 		groups := map[string]scoring.PeerGroup{}
-		var snaps []*Snapshot
 		for _, id := range ids {
 			e, ok := entities[id]
-			if !ok {
-				return fmt.Errorf("entity %d: %w", id, ErrNotFound)
-			}
-			se := scoringEntityOf(e, uasOf[id], byUA)
-			if len(se.Units) == 0 {
+			if ok && len(uasOf[id]) == 0 {
 				continue
 			}
-			res, err := scoring.ScoreEntity(m, se)
-			if err != nil {
-				return fmt.Errorf("score entity %d: %w", e.ID, err)
-			}
-			snap := snapshotOf(p, e, res, SourceComputed, a, s)
-			snaps = append(snaps, &snap)
+			todo = append(todo, id)
 			for _, g := range scoring.PeerGroupsOf(e.Kind, e.ProvinceCode) {
 				groups[g.String()] = g
 			}
-			n++
 		}
-		if err := tx.SaveSnapshots(ctx, snaps); err != nil {
+		scored := make([]*Snapshot, len(todo))
+		errs := make([]error, len(todo))
+		done := make([]chan struct{}, len(todo))
+		for i := range done {
+			done[i] = make(chan struct{})
+		}
+		var claimed atomic.Int64
+		var stop atomic.Bool
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer stop.Store(true)
+		for range min(runtime.GOMAXPROCS(0), len(todo)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(claimed.Add(1) - 1); i < len(todo); i = int(claimed.Add(1) - 1) {
+					if !stop.Load() {
+						scored[i], errs[i] = s.scoreSnapshot(m, p, a, entities, todo[i], uasOf[todo[i]], byUA)
+					}
+					close(done[i])
+				}
+			}()
+		}
+		var mu sync.Mutex
+		saved := false
+		next := func(i int) (*Snapshot, error) {
+			<-done[i]
+			mu.Lock()
+			defer mu.Unlock()
+			if saved {
+				return nil, errors.New("recompute: snapshot asked for after the save")
+			}
+			if errs[i] != nil {
+				return nil, errs[i]
+			}
+			scored[i].CreatedAt = s.now()
+			return scored[i], nil
+		}
+		err = tx.SaveSnapshots(ctx, len(todo), next)
+		mu.Lock()
+		saved = true
+		mu.Unlock()
+		if err != nil {
 			return err
 		}
+		snaps := scored
+		n = len(snaps)
 		entries := make([]*AuditEntry, len(snaps))
 		for i, snap := range snaps {
 			var prev *Snapshot
@@ -303,13 +392,30 @@ func (s *Service) RecomputePeriod(ctx context.Context, a Actor, periodID int64) 
 		if err := tx.AppendAudits(ctx, entries); err != nil {
 			return err
 		}
+		// Each peer group ranked once, as rerankGroup ranks it: every
+		// group's lock taken first (in one statement, in the groups' order),
+		// every group's standings read in one query.
 		keys := make([]string, 0, len(groups))
 		for k := range groups {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		for _, k := range keys {
-			if err := s.rerankGroup(ctx, tx, p, groups[k]); err != nil {
+		gs := make([]scoring.PeerGroup, len(keys))
+		for i, k := range keys {
+			gs[i] = groups[k]
+		}
+		if len(keys) == 0 {
+			return nil
+		}
+		if err := tx.LockRankings(ctx, p.ID, keys); err != nil {
+			return err
+		}
+		standings, err := tx.GroupStandings(ctx, p.ID, gs)
+		if err != nil {
+			return err
+		}
+		for _, g := range gs {
+			if err := tx.ReplaceRankings(ctx, p.ID, g.String(), rankingOf(p, g, standings[g.String()])); err != nil {
 				return err
 			}
 		}

@@ -22,13 +22,17 @@ type Store interface {
 	ResultsVersion(ctx context.Context) (int64, error)
 
 	// Whole-period reads and writes for RecomputePeriod (a fixed number of
-	// statements however many entities).
-	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error) // by entity, unit
-	PeriodAnswers(ctx context.Context, periodID int64) ([]Answer, error)                 // unit assessment, indicator, value, NA only; unordered
-	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)        // units, not products
-	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)      // headline only, by entity
-	SaveSnapshots(ctx context.Context, sns []*Snapshot) error                            // as SaveSnapshot, for distinct entities
-	AppendAudits(ctx context.Context, es []*AuditEntry) error                            // as AppendAudit, in order, inside a transaction
+	// statements however many entities), inside a transaction (InTx).
+	PeriodUnitAssessments(ctx context.Context, periodID int64) ([]UnitAssessment, error)            // by entity, unit; no assessors
+	PeriodAnswers(ctx context.Context, periodID int64) (map[int64]map[string]scoring.Answer, error) // by unit assessment, indicator; cleared ones left out
+	EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]Entity, error)                   // units, not products
+	CurrentResults(ctx context.Context, periodID int64) (map[int64]Snapshot, error)                 // headline only, by entity
+	// SaveSnapshots stores n snapshots of distinct entities as SaveSnapshot
+	// does (and sets their ids): the i-th is asked for, in order 0..n-1, while
+	// the earlier ones are being sent, so that the caller may still be
+	// computing the later ones; an error from next fails the save.
+	SaveSnapshots(ctx context.Context, n int, next func(i int) (*Snapshot, error)) error
+	AppendAudits(ctx context.Context, es []*AuditEntry) error // as AppendAudit, in order, inside a transaction
 
 	// The answer autosave in three statements (assessment/pgstore/autosave.go).
 	UnitForEdit(ctx context.Context, id int64) (UnitAssessment, Entity, Period, error) // with assessors; the entity without units
@@ -105,6 +109,11 @@ type Store interface {
 	LockRanking(ctx context.Context, periodID int64, group string) error
 	Standings(ctx context.Context, periodID int64, g scoring.PeerGroup) ([]Standing, error)
 	ReplaceRankings(ctx context.Context, periodID int64, group string, rows []Ranking) error
+	// LockRankings and GroupStandings are LockRanking and Standings for many
+	// groups in one statement each (RecomputePeriod): the locks taken in the
+	// order given, the standings by group (PeerGroup.String).
+	LockRankings(ctx context.Context, periodID int64, groups []string) error
+	GroupStandings(ctx context.Context, periodID int64, groups []scoring.PeerGroup) (map[string][]Standing, error)
 	Rankings(ctx context.Context, periodID int64, group string) ([]Ranking, error)
 
 	Periods(ctx context.Context) ([]Period, error)

@@ -60,11 +60,12 @@ func (s Score) Rat() *big.Rat { return big.NewRat(int64(s), 100) }
 // String formats s with exactly two decimals: "94.10", "-0.50".
 func (s Score) String() string {
 	v := int64(s)
-	sign := ""
+	b := make([]byte, 0, 24)
 	if v < 0 {
-		sign, v = "-", -v
+		b, v = append(b, '-'), -v
 	}
-	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
+	b = strconv.AppendInt(b, v/100, 10)
+	return string(append(b, '.', byte('0'+v%100/10), byte('0'+v%10)))
 }
 
 // MarshalText renders s as "94.10".

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 
 	"github.com/ombudsman-ri/p4/assessment"
@@ -477,25 +478,33 @@ func (s *Store) Standings(ctx context.Context, periodID int64, g scoring.PeerGro
 	return out, nil
 }
 
-// ReplaceRankings sets a peer group's ranks.
+// ReplaceRankings sets a peer group's ranks: the old rows deleted and the
+// new ones inserted, both sent at once (one round trip) through pgx.
 func (s *Store) ReplaceRankings(ctx context.Context, periodID int64, group string, rows []assessment.Ranking) error {
-	if _, err := exec(s.q(ctx), "clear ranks", `DELETE FROM rankings WHERE period_id = ? AND peer_group = ?`, periodID, group); err != nil {
-		return err
-	}
-	if len(rows) == 0 {
-		return nil
-	}
-	var b strings.Builder
-	args := []any{}
+	entities, snapshots, ranks := make([]int64, len(rows)), make([]int64, len(rows)), make([]int32, len(rows))
 	for i, r := range rows {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString("(?, ?, ?, ?, ?)")
-		args = append(args, periodID, group, r.EntityID, r.SnapshotID, r.Rank)
+		entities[i], snapshots[i], ranks[i] = r.EntityID, r.SnapshotID, int32(r.Rank)
 	}
-	_, err := exec(s.q(ctx), "save ranks", `INSERT INTO rankings (period_id, peer_group, entity_id, snapshot_id, rank) VALUES `+b.String(), args...)
-	return err
+	return s.withPgx(ctx, func(c *pgx.Conn) error {
+		var b pgx.Batch
+		b.Queue(`DELETE FROM rankings WHERE period_id = $1 AND peer_group = $2`, periodID, group)
+		if len(rows) > 0 {
+			b.Queue(`INSERT INTO rankings (period_id, peer_group, entity_id, snapshot_id, rank)
+				SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::int[])`, periodID, group, entities, snapshots, ranks)
+		}
+		br := c.SendBatch(ctx, &b)
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			return translate(err, "clear ranks")
+		}
+		if len(rows) > 0 {
+			if _, err := br.Exec(); err != nil {
+				br.Close()
+				return translate(err, "save ranks")
+			}
+		}
+		return translate(br.Close(), "save ranks")
+	})
 }
 
 // Rankings reads a peer group's ranks, best first.

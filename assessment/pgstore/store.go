@@ -2,8 +2,10 @@ package pgstore
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +20,9 @@ import (
 type Store struct {
 	db   *gorm.DB
 	inTx bool
+	// conn is the connection the transaction runs on (InTx over a pool),
+	// for the bulk reads and writes that use pgx directly (bulk.go).
+	conn *sql.Conn
 }
 
 // New returns a Store over db.
@@ -28,12 +33,24 @@ var _ assessment.Store = (*Store)(nil)
 func (s *Store) q(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
 
 // InTx runs fn in one transaction; inside a transaction it runs fn directly.
+// The transaction runs on a connection of its own taken from the pool
+// (gorm's Connection), which the store keeps so that bulk statements can
+// reach its pgx connection (withPgx), inside the same transaction.
 func (s *Store) InTx(ctx context.Context, fn func(tx assessment.Store) error) error {
 	if s.inTx {
 		return fn(s)
 	}
-	return s.q(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(&Store{db: tx, inTx: true})
+	db := s.q(ctx)
+	if _, pool := db.Statement.ConnPool.(*sql.DB); !pool {
+		return db.Transaction(func(tx *gorm.DB) error {
+			return fn(&Store{db: tx, inTx: true})
+		})
+	}
+	return db.Connection(func(c *gorm.DB) error {
+		conn, _ := c.Statement.ConnPool.(*sql.Conn)
+		return c.Transaction(func(tx *gorm.DB) error {
+			return fn(&Store{db: tx, inTx: true, conn: conn})
+		})
 	})
 }
 
@@ -574,8 +591,7 @@ func (r uaRow) to() assessment.UnitAssessment {
 		ua.DecidedBy = *r.DecidedBy
 	}
 	for _, f := range strings.Fields(strings.ReplaceAll(r.Assessors, ",", " ")) {
-		var id int64
-		if _, err := fmt.Sscan(f, &id); err == nil {
+		if id, err := strconv.ParseInt(f, 10, 64); err == nil {
 			ua.Assessors = append(ua.Assessors, id)
 		}
 	}

@@ -47,7 +47,7 @@ resolve() {
 root() { readlink -f "$dir"; }
 data() { echo "$(root)/data"; }
 logfile() { echo "$(root)/postgres.log"; }
-port_of() { sed -n 's/^port = \([0-9]*\).*/\1/p' "$(data)/postgresql.auto.conf" 2>/dev/null | tail -1; }
+port_of() { sed -n "s/^port = '\?\([0-9]*\)'\?.*/\1/p" "$(data)/postgresql.auto.conf" 2>/dev/null | tail -1; }
 sockdir() { echo "/tmp/p4pg.$(port_of)"; }
 running() { [ -e "$dir" ] && as_owner "$PGBIN/pg_ctl" -D "$(data)" status >/dev/null 2>&1; }
 

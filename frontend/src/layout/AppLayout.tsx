@@ -4,6 +4,7 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
+import { useAfterFirstPaint } from '../components/useAfterFirstPaint';
 import { IconChartBar, IconHome, IconLayout, IconLogin } from '../components/icons';
 import { resultsNavItems } from '../features/results/nav';
 import { useSession } from '../features/session/api';
@@ -19,6 +20,7 @@ import { surveyNavItems } from '../features/survey/nav';
 import { objectionsNavItems } from '../features/objections/nav';
 import { exportsNavItems } from '../features/exports/nav';
 import { LanguageSwitch } from './LanguageSwitch';
+import { preloadEveryPage } from './lazyPage';
 import { UserMenu } from './UserMenu';
 
 const navbarId = 'p4-navbar';
@@ -35,6 +37,13 @@ export function AppLayout() {
   const narrow = useMediaQuery('(max-width: 61.99em)', false);
   const session = useSession();
   const user = session.data ?? null;
+
+  // Every page's code, once this one is drawn (layout/lazyPage.ts). Not in
+  // component tests, which draw pages one by one.
+  const idle = useAfterFirstPaint(5000);
+  useEffect(() => {
+    if (idle && import.meta.env.PROD) preloadEveryPage();
+  }, [idle]);
 
   // Close the mobile menu after navigating, and on Escape.
   useEffect(close, [location.pathname, close]);

@@ -28,12 +28,27 @@ export function lazyPage<M extends Record<K, ComponentType<any>>, K extends keyo
         throw err;
       },
     ));
+  everyPage.push(preload);
   function Page(props: object) {
     const C = loaded ?? use(preload());
     return createElement(C, props);
   }
   Page.displayName = `lazyPage(${name})`;
   return Object.assign(Page, { preload }) as unknown as LazyPage<M[K]>;
+}
+
+const everyPage: (() => Promise<unknown>)[] = [];
+
+/**
+ * preloadEveryPage loads the code of every page not loaded yet. The app
+ * shell calls it once the first page is drawn and the browser is idle, so
+ * that moving on needs no download: an assessor who loses the network in a
+ * service office can still open the questionnaire and the survey entry
+ * (their answers wait in the device's queue). A failed download is only
+ * tried again when the page is opened.
+ */
+export function preloadEveryPage(): void {
+  for (const preload of everyPage) preload().catch(() => undefined);
 }
 
 /**

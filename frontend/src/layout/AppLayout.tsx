@@ -4,7 +4,6 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
-import { useAfterFirstPaint } from '../components/useAfterFirstPaint';
 import { IconChartBar, IconHome, IconLayout, IconLogin } from '../components/icons';
 import { resultsNavItems } from '../features/results/nav';
 import { useSession } from '../features/session/api';
@@ -25,6 +24,9 @@ import { UserMenu } from './UserMenu';
 
 const navbarId = 'p4-navbar';
 
+/** How long after the app starts it loads every other page's code. */
+const preloadDelayMs = 3000;
+
 /**
  * AppLayout is the frame of every page: a navy header with the product
  * name, language switch and user menu; a navigation bar that folds into a
@@ -38,12 +40,21 @@ export function AppLayout() {
   const session = useSession();
   const user = session.data ?? null;
 
-  // Every page's code, once this one is drawn (layout/lazyPage.ts). Not in
-  // component tests, which draw pages one by one.
-  const idle = useAfterFirstPaint(5000);
+  // Every page's code, once this one has had time to load its data and
+  // draw, when the browser is idle (layout/lazyPage.ts). Not in component
+  // tests, which draw pages one by one.
   useEffect(() => {
-    if (idle && import.meta.env.PROD) preloadEveryPage();
-  }, [idle]);
+    if (!import.meta.env.PROD) return;
+    let idle = 0;
+    const timer = window.setTimeout(() => {
+      idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(preloadEveryPage, { timeout: 5000 }) : 0;
+      if (!idle) preloadEveryPage();
+    }, preloadDelayMs);
+    return () => {
+      window.clearTimeout(timer);
+      if (idle) window.cancelIdleCallback(idle);
+    };
+  }, []);
 
   // Close the mobile menu after navigating, and on Escape.
   useEffect(close, [location.pathname, close]);

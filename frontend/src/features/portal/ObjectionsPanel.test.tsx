@@ -145,6 +145,40 @@ describe('ObjectionsPanel', () => {
     expect(await screen.findByText('Diajukan, menunggu keputusan')).toBeInTheDocument();
   });
 
+  it('adds files to an objection that waits for its decision, and offers none once decided', async () => {
+    const waiting = { id: 9, state: 'submitted', statement: 'Menunggu.', filed_at: '2023-12-05T02:00:00Z', items: [{ id: 1, unit_assessment_id: 812, indicator: 'PR.ST.10', requested_value: 2 }] };
+    const decided = { ...waiting, id: 4, state: 'rejected', statement: 'Sudah diputuskan.', decision_reason: 'Tidak terbukti.' };
+    const stored: { id: number; objection_id: number; original_name: string; media_type: string; size: number; uploaded_at: string }[] = [];
+    const calls = mockFetch(
+      route({
+        [`GET ${list}`]: () => json(200, { items: [waiting, decided] }),
+        'GET /api/v1/objections/9/evidence': () => json(200, { items: stored }),
+        'GET /api/v1/objections/4/evidence': () => json(200, { items: [] }),
+        'POST /api/v1/objections/9/evidence': () => {
+          const file = { id: 70, objection_id: 9, original_name: 'sk-baru.pdf', media_type: 'application/pdf', size: 9, uploaded_at: '2023-12-06T02:00:00Z' };
+          stored.push(file);
+          return json(201, file);
+        },
+      }),
+    );
+    panel({ today: '2024-01-10' });
+    const waitingCard = (await screen.findByText('Menunggu.')).closest('[data-objection-id]') as HTMLElement;
+    const decidedCard = screen.getByText('Sudah diputuskan.').closest('[data-objection-id]') as HTMLElement;
+    expect(within(decidedCard).queryByRole('button', { name: 'Tambah berkas' })).toBeNull();
+    expect(within(waitingCard).getByRole('button', { name: 'Tambah berkas' })).toBeInTheDocument();
+
+    // A program named .pdf is refused on the device and never sent.
+    const input = screen.getByTestId('objection-9-add-input') as HTMLInputElement;
+    await userEvent.upload(input, new File(['MZ'], 'virus.exe', { type: 'application/x-msdownload' }), { applyAccept: false });
+    expect(await within(waitingCard).findByRole('alert')).toHaveTextContent('virus.exe');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await userEvent.upload(input, new File(['%PDF-1.4\n'], 'sk-baru.pdf', { type: 'application/pdf' }));
+    expect(await within(waitingCard).findByText(/sk-baru\.pdf/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST' && c.url === '/api/v1/objections/9/evidence')).toHaveLength(1);
+    expect(within(waitingCard).queryByRole('alert')).toBeNull();
+  });
+
   it('says the form cannot be used when the server gives no unit assessment numbers', async () => {
     mockFetch(route({ [`GET ${list}`]: () => json(200, { items: [] }) }));
     panel({ units: [{ unitId: 91, name: 'Polres Kaur', unitAssessmentId: null }] });

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, CloseButton, Group, List, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { LoadingState } from '../../components/LoadingState';
@@ -14,6 +15,8 @@ import { formatBytes, maxEvidenceBytes, evidenceAccept, type EvidenceProblem } f
 import { useFileObjection, useObjections } from '../results/api';
 import type { ExplanationView, Objection } from '../results/types';
 import { jakartaToday, objectionAvailability } from './objectionWindow';
+
+type Format = ReturnType<typeof useFormat>;
 
 /** ObjectionUnit is a unit that can be named in an objection. */
 export interface ObjectionUnit {
@@ -137,7 +140,93 @@ function ObjectionCard({ objection: o, nameOf }: { objection: Objection; nameOf:
         {t('objections.portal.files')}
       </Text>
       <ObjectionFiles id={o.id} />
+      {o.state === 'submitted' && <AddFiles id={o.id} />}
     </Card>
+  );
+}
+
+/**
+ * uploadFiles sends files to an objection one by one and returns a message
+ * for each one refused (name and reason), so that the others still go.
+ */
+async function uploadFiles(id: number, files: File[], t: TFunction, f: Format): Promise<string[]> {
+  const failed: string[] = [];
+  for (const file of files) {
+    try {
+      await uploadObjectionFile(id, file);
+    } catch (err) {
+      const code = isApiError(err) ? err.errors[0]?.code : undefined;
+      const why =
+        code && ['too_large', 'unsupported_type', 'empty'].includes(code)
+          ? t(`evidence.problem.${code as EvidenceProblem}`, { size: formatBytes(maxEvidenceBytes, f.number) })
+          : isApiError(err) && err.detail
+            ? err.detail
+            : t('evidence.failed');
+      failed.push(t('objections.portal.uploadFailed', { name: file.name, reason: why }));
+    }
+  }
+  return failed;
+}
+
+/**
+ * AddFiles lets the agency add files to an objection that waits for its
+ * decision (the server refuses them once it is decided): each file is
+ * checked on the device, then sent at once.
+ */
+function AddFiles({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const inputId = `objection-${id}-add`;
+  const send = async (list: File[]) => {
+    const refused = list.flatMap((file) => {
+      const p = checkObjectionFile(file);
+      return p ? [t('objections.portal.uploadFailed', { name: file.name, reason: t(`evidence.problem.${p}`, { size: formatBytes(maxEvidenceBytes, f.number) }) })] : [];
+    });
+    const ok = list.filter((file) => !checkObjectionFile(file));
+    setBusy(true);
+    const failed = ok.length > 0 ? await uploadFiles(id, ok, t, f) : [];
+    setBusy(false);
+    setErrors([...refused, ...failed]);
+    await qc.invalidateQueries({ queryKey: filesKey(id) });
+  };
+  return (
+    <Stack gap={4} mt={4}>
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        multiple
+        accept={evidenceAccept}
+        hidden
+        data-testid={`objection-${id}-add-input`}
+        onChange={(e) => {
+          const list = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          if (list.length > 0) void send(list);
+        }}
+      />
+      <Group>
+        <Button variant="default" size="sm" leftSection={<IconPaperclip size={16} />} loading={busy} onClick={() => input.current?.click()}>
+          {t('objections.portal.addFiles')}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('objections.portal.filesHint', { size: formatBytes(maxEvidenceBytes, f.number) })}
+      </Text>
+      {errors.length > 0 && (
+        <Stack gap={2} role="alert">
+          {errors.map((m) => (
+            <Text key={m} size="sm" c="var(--mantine-color-error)">
+              {m}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Stack>
   );
 }
 
@@ -230,22 +319,7 @@ function ObjectionForm({ year, entityId, explanation, units }: { year: number; e
           setItems([{ unitId: usable[0]!.unitId, indicator: '', requested: '' }]);
           if (toSend.length > 0) {
             setUploading(true);
-            const failed: string[] = [];
-            for (const p of toSend) {
-              try {
-                await uploadObjectionFile(o.id, p.file);
-              } catch (err) {
-                const code = isApiError(err) ? err.errors[0]?.code : undefined;
-                const why =
-                  code && ['too_large', 'unsupported_type', 'empty'].includes(code)
-                    ? t(`evidence.problem.${code as EvidenceProblem}`, { size: formatBytes(maxEvidenceBytes, f.number) })
-                    : isApiError(err) && err.detail
-                      ? err.detail
-                      : t('evidence.failed');
-                failed.push(t('objections.portal.uploadFailed', { name: p.file.name, reason: why }));
-              }
-            }
-            setUploadErrors(failed);
+            setUploadErrors(await uploadFiles(o.id, toSend.map((p) => p.file), t, f));
             setUploading(false);
             await qc.invalidateQueries({ queryKey: filesKey(o.id) });
           }

@@ -4,9 +4,9 @@ import { openFromMenu, settled } from './results-helpers';
 // Objections (sanggahan) end to end, against the real p4 binary with the demo
 // data: Kantah Kaur's 2023 result is final and the demo opens the objection
 // window on the day it is loaded. Only Kantah Kaur is changed here (no other
-// spec reads it): kantah.kaur@p4.demo files an objection with a file, the
-// Bengkulu coordinator decides it beside the evidence, and the agency reads
-// the decision.
+// spec reads it): kantah.kaur@p4.demo files an objection with a file and
+// adds another while it waits, the Bengkulu coordinator decides it beside
+// the evidence, and the agency reads the decision.
 
 // A 1×1 PNG: the server sniffs the bytes, not the name.
 const png = Buffer.from(
@@ -48,6 +48,10 @@ test('the agency files an objection with a file, the coordinator decides it, the
   const card = page.locator('[data-objection-id]').filter({ hasText: statement });
   await expect(card).toContainText('Diajukan, menunggu keputusan');
   await expect(card.getByRole('link', { name: 'foto-standar-pelayanan.png' })).toBeVisible();
+  // A second photo, added while it waits for the decision.
+  const id = await card.getAttribute('data-objection-id');
+  await page.getByTestId(`objection-${id}-add-input`).setInputFiles({ name: 'foto-papan-informasi.png', mimeType: 'image/png', buffer: png });
+  await expect(card.getByRole('link', { name: 'foto-papan-informasi.png' })).toBeVisible();
 
   // 2. The coordinator finds it in the queue and decides it beside the evidence.
   await page.context().clearCookies();
@@ -62,6 +66,7 @@ test('the agency files an objection with a file, the coordinator decides it, the
   await expect(item.getByTestId('assessor-side')).toContainText('Jawaban');
   await expect(item.getByTestId('agency-side')).toContainText(`Nilai yang diminta: ${max}`);
   await expect(item.getByTestId('agency-side').getByRole('link', { name: 'foto-standar-pelayanan.png' })).toBeVisible();
+  await expect(item.getByTestId('agency-side').getByRole('link', { name: 'foto-papan-informasi.png' })).toBeVisible();
   const result = page.getByTestId('objection-result');
   await expect(result).not.toContainText('Memuat');
   const before = (await result.innerText()).replace(/\s+/g, ' ');
@@ -88,4 +93,6 @@ test('the agency files an objection with a file, the coordinator decides it, the
   await expect(decided).toContainText('Diterima');
   await expect(decided).toContainText('Foto menunjukkan standar pelayanan terpasang');
   await expect(decided).toContainText('Diputuskan oleh');
+  // Decided: no more files.
+  await expect(decided.getByRole('button', { name: 'Tambah berkas' })).toHaveCount(0);
 });

@@ -28,31 +28,42 @@ P4_TEST_DATABASE_URL=$(scripts/pg.sh admin-url "$tmp/pg")
 export P4_TEST_DATABASE_URL
 
 failed=()
+# phase prints a suite's heading and remembers how long the one before took
+# (printed at the end: the whole run must stay under CI's 15 minutes).
+timing=()
+phase_name=""
+phase_start=$SECONDS
+phase() {
+  [ -z "$phase_name" ] || timing+=("$phase_name $((SECONDS - phase_start))s")
+  phase_name=$1
+  phase_start=$SECONDS
+  [ -z "${2:-}" ] || echo "== $2"
+}
 
 if has vet; then
-  echo "== go vet"
+  phase vet "go vet"
   go vet ./... || failed+=("go vet")
   bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/node_modules/*'))
   if [ -n "$bad" ]; then echo "gofmt would change: $bad"; failed+=("gofmt"); fi
 fi
 
 if has go; then
-  echo "== go test -race"
+  phase go "go test -race"
   go test -race -count=1 ./... || failed+=("go test")
 fi
 
 if has fuzz; then
-  echo "== fuzz targets (short run each)"
+  phase fuzz "fuzz targets (short run each)"
   scripts/fuzz.sh "${FUZZTIME:-6s}" || failed+=("fuzz")
 fi
 
 if has web; then
-  echo "== frontend unit tests"
+  phase web "frontend unit tests"
   (cd frontend && npm test --silent) || failed+=("frontend unit tests")
 fi
 
 if has e2e; then
-  echo "== browser tests (real p4 binary, real PostgreSQL, headless Chromium)"
+  phase e2e "browser tests (real p4 binary, real PostgreSQL, headless Chromium)"
   url=$(scripts/pg.sh url "$tmp/pg")
   e2eport=$(scripts/freeport.sh)
   export P4_DATABASE_URL=$url P4_ADDR=127.0.0.1:$e2eport P4_DATA_DIR=$tmp/files P4_LOG_FORMAT=json
@@ -76,7 +87,9 @@ if has e2e; then
   fi
 fi
 
+phase done
 echo
+echo "time per suite: ${timing[*]} (all suites ${SECONDS}s, after the build)"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "make test: FAILED: ${failed[*]}"
   exit 1

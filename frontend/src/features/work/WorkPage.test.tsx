@@ -45,6 +45,8 @@ describe('WorkPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Pekerjaan saya' })).toBeInTheDocument();
     const seluma = await screen.findByRole('region', { name: 'Polres Seluma' });
     expect(within(seluma).getByRole('link', { name: 'Polres Seluma' })).toHaveAttribute('href', '/kerja/unit/182');
+    // The unit's service-user survey is one step away.
+    expect(within(seluma).getByRole('link', { name: 'Survei pengguna layanan: Polres Seluma' })).toHaveAttribute('href', '/survei/unit/182');
     expect(within(seluma).getByText('Draf')).toBeInTheDocument();
     expect(within(seluma).getByText('23 dari 40 terjawab')).toBeInTheDocument();
     expect(await within(seluma).findByText('1 jawaban tersimpan di perangkat ini, belum terkirim')).toBeInTheDocument();

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
-import { IconArrowBack, IconCloudOff } from '../../components/icons';
+import { IconArrowBack, IconClipboardList, IconCloudOff } from '../../components/icons';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -141,6 +141,16 @@ function WorkRow({ item, unsent }: { item: WorkItem; unsent: number }) {
             <Text size="sm">{t('work.unsent', { count: unsent })}</Text>
           </Group>
         )}
+        <Anchor
+          component={Link}
+          to={`/survei/unit/${item.unit_assessment_id}`}
+          size="sm"
+          aria-label={t('work.surveyLabel', { unit: item.unit })}
+          style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center', gap: 6, alignSelf: 'flex-start' }}
+        >
+          <IconClipboardList size={16} />
+          {t('work.survey')}
+        </Anchor>
       </Stack>
     </Box>
   );

@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/ombudsman-ri/p4/assessment"
-	"github.com/ombudsman-ri/p4/assessment/pgstore"
-	"github.com/ombudsman-ri/p4/pgtest"
 )
 
 // RecomputePeriod reads and writes the whole period in a few statements;
@@ -19,15 +17,7 @@ import (
 // Interrupted before it ends, it leaves nothing behind.
 func TestRecomputePeriodWritesWhatRecomputeWrites(t *testing.T) {
 	ctx := context.Background()
-	url := pgtest.NewSeeded(t, "bengkulu", seedBengkulu)
-	gdb, err := pgstore.Open(ctx, url, 5, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlDB, _ := gdb.DB()
-	defer sqlDB.Close()
-	st := pgstore.New(gdb)
-	svc := assessment.NewService(st)
+	gdb, st, svc := openBengkulu(t)
 	p, err := st.PeriodByYear(ctx, 2023)
 	if err != nil {
 		t.Fatal(err)

@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"github.com/ombudsman-ri/p4/assessment"
-	"github.com/ombudsman-ri/p4/assessment/pgstore"
-	"github.com/ombudsman-ri/p4/pgtest"
 	"github.com/ombudsman-ri/p4/scoring"
 )
 
@@ -19,15 +17,7 @@ import (
 // sent, fails the whole recompute with its own error and leaves nothing.
 func TestRecomputePeriodBulkPaths(t *testing.T) {
 	ctx := context.Background()
-	url := pgtest.NewSeeded(t, "bengkulu", seedBengkulu)
-	gdb, err := pgstore.Open(ctx, url, 5, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlDB, _ := gdb.DB()
-	defer sqlDB.Close()
-	st := pgstore.New(gdb)
-	svc := assessment.NewService(st)
+	gdb, st, svc := openBengkulu(t)
 
 	for _, year := range []int{2022, 2023} {
 		p, err := st.PeriodByYear(ctx, year)

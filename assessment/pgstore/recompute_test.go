@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/gorm"
 
 	"github.com/ombudsman-ri/p4/assessment"
 	"github.com/ombudsman-ri/p4/assessment/demo"
@@ -129,6 +130,21 @@ func seedBengkulu(url string) error {
 	return demo.Load(ctx, pgstore.New(gdb), blobs, ds)
 }
 
+// openBengkulu opens a fresh copy of the Bengkulu demo database: the gorm
+// handle for the test's own queries, the store and a service over it.
+func openBengkulu(t *testing.T) (*gorm.DB, *pgstore.Store, *assessment.Service) {
+	t.Helper()
+	url := pgtest.NewSeeded(t, "bengkulu", seedBengkulu)
+	gdb, err := pgstore.Open(context.Background(), url, 5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlDB, _ := gdb.DB()
+	t.Cleanup(func() { sqlDB.Close() })
+	st := pgstore.New(gdb)
+	return gdb, st, assessment.NewService(st)
+}
+
 // The full recompute of a period and one SQL aggregate over the same
 // answers (pgstore.EntityScoresSQL, written independently of package
 // scoring) give identical scores for every entity: on the demo's published
@@ -136,15 +152,7 @@ func seedBengkulu(url string) error {
 // and unanswered indicators included, after RecomputePeriod.
 func TestRecomputePeriodEqualsSQLAggregate(t *testing.T) {
 	ctx := context.Background()
-	url := pgtest.NewSeeded(t, "bengkulu", seedBengkulu)
-	gdb, err := pgstore.Open(ctx, url, 5, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlDB, _ := gdb.DB()
-	defer sqlDB.Close()
-	st := pgstore.New(gdb)
-	svc := assessment.NewService(st)
+	gdb, st, svc := openBengkulu(t)
 	current := func(periodID int64) map[int64]scoring.Score {
 		var rows []struct {
 			EntityID int64

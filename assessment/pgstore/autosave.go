@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ombudsman-ri/p4/assessment"
-	"github.com/ombudsman-ri/p4/scoring"
 )
 
 // The answer autosave path (assessment.Service.SaveAnswers) in a fixed,
@@ -65,16 +64,8 @@ func (s *Store) UnitForEdit(ctx context.Context, id int64) (assessment.UnitAsses
 	if err != nil {
 		return assessment.UnitAssessment{}, assessment.Entity{}, assessment.Period{}, err
 	}
-	e := assessment.Entity{ID: row.EntityID, Code: row.ECode, Name: row.EName, Kind: scoring.Kind(row.EKind), Active: row.EActive}
-	if row.EProvinceID != nil {
-		e.ProvinceID = *row.EProvinceID
-	}
-	if row.EProvinceCode != nil {
-		e.ProvinceCode = *row.EProvinceCode
-	}
-	if row.ERegionID != nil {
-		e.RegionID = *row.ERegionID
-	}
+	e := entityRow{ID: row.EntityID, Code: row.ECode, Name: row.EName, Kind: row.EKind, ProvinceID: row.EProvinceID,
+		ProvinceCode: row.EProvinceCode, RegionID: row.ERegionID, Active: row.EActive}.toEntity()
 	p := periodRow{ID: row.PeriodID, Year: row.PYear, Name: row.PName, MethodID: row.PMethodID, Status: row.PStatus, Historical: row.PHistorical,
 		FieldworkFrom: row.PFieldFrom, FieldworkTo: row.PFieldTo, ReviewFrom: row.PReviewFrom, ReviewTo: row.PReviewTo,
 		ObjectionFrom: row.PObjFrom, ObjectionTo: row.PObjTo, PublishOn: row.PPublishOn, PublishedAt: row.PPublishedAt, Version: row.PVersion}.toPeriod()

@@ -152,16 +152,7 @@ func (s *Store) EntitiesWithUnits(ctx context.Context, ids []int64) (map[int64]a
 				rows.Close()
 				return err
 			}
-			e := assessment.Entity{ID: row.ID, Code: row.Code, Name: row.Name, Kind: scoring.Kind(row.Kind), Active: row.Active}
-			if row.ProvinceID != nil {
-				e.ProvinceID = *row.ProvinceID
-			}
-			if row.ProvinceCode != nil {
-				e.ProvinceCode = *row.ProvinceCode
-			}
-			if row.RegionID != nil {
-				e.RegionID = *row.RegionID
-			}
+			e := row.toEntity()
 			out[e.ID] = e
 		}
 		if err := rows.Err(); err != nil {
@@ -360,21 +351,26 @@ func (c *copyRows) sep() {
 	c.col++
 }
 
+// appendCopyByte appends ch as COPY's text format needs it: backslash,
+// newline, carriage return and tab escaped.
+func appendCopyByte(b []byte, ch byte) []byte {
+	switch ch {
+	case '\\':
+		return append(b, '\\', '\\')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, ch)
+}
+
 func (c *copyRows) str(s string) *copyRows {
 	c.sep()
 	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; ch {
-		case '\\':
-			c.b = append(c.b, '\\', '\\')
-		case '\n':
-			c.b = append(c.b, '\\', 'n')
-		case '\r':
-			c.b = append(c.b, '\\', 'r')
-		case '\t':
-			c.b = append(c.b, '\\', 't')
-		default:
-			c.b = append(c.b, ch)
-		}
+		c.b = appendCopyByte(c.b, s[i])
 	}
 	return c
 }
@@ -389,17 +385,7 @@ func (c *copyRows) bytes(b []byte) *copyRows {
 			c.b = append(c.b, b...)
 			return c
 		}
-		c.b = append(c.b, b[:i]...)
-		switch b[i] {
-		case '\\':
-			c.b = append(c.b, '\\', '\\')
-		case '\n':
-			c.b = append(c.b, '\\', 'n')
-		case '\r':
-			c.b = append(c.b, '\\', 'r')
-		case '\t':
-			c.b = append(c.b, '\\', 't')
-		}
+		c.b = appendCopyByte(append(c.b, b[:i]...), b[i])
 		b = b[i+1:]
 	}
 }

@@ -174,6 +174,21 @@ type entityRow struct {
 	Active       bool
 }
 
+// toEntity is the entity of the row, without its units.
+func (r entityRow) toEntity() assessment.Entity {
+	e := assessment.Entity{ID: r.ID, Code: r.Code, Name: r.Name, Kind: scoring.Kind(r.Kind), Active: r.Active}
+	if r.ProvinceID != nil {
+		e.ProvinceID = *r.ProvinceID
+	}
+	if r.ProvinceCode != nil {
+		e.ProvinceCode = *r.ProvinceCode
+	}
+	if r.RegionID != nil {
+		e.RegionID = *r.RegionID
+	}
+	return e
+}
+
 type unitRow struct {
 	ID       int64
 	EntityID int64
@@ -216,16 +231,7 @@ func (s *Store) entityWhere(ctx context.Context, what, where string, arg any) (a
 	if err := one(s.q(ctx), what, &row, entitySelect+` WHERE `+where, arg); err != nil {
 		return assessment.Entity{}, err
 	}
-	e := assessment.Entity{ID: row.ID, Code: row.Code, Name: row.Name, Kind: scoring.Kind(row.Kind), Active: row.Active}
-	if row.ProvinceID != nil {
-		e.ProvinceID = *row.ProvinceID
-	}
-	if row.ProvinceCode != nil {
-		e.ProvinceCode = *row.ProvinceCode
-	}
-	if row.RegionID != nil {
-		e.RegionID = *row.RegionID
-	}
+	e := row.toEntity()
 	var units []unitRow
 	if err := s.q(ctx).Raw(`SELECT id, entity_id, code, name, kind, active FROM units WHERE entity_id = ? ORDER BY id`, e.ID).Scan(&units).Error; err != nil {
 		return e, translate(err, "units")
